@@ -1,0 +1,43 @@
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Database } from './schema.js';
+
+export type Db = Kysely<Database>;
+
+export interface OpenOptions {
+  /** Path to an Electron-ABI build of better-sqlite3 (desktop only); Node uses the default build. */
+  nativeBinding?: string;
+}
+
+export interface Connection {
+  db: Db;
+  /** The raw handle, for the few SQLite-only operations kept in db/ (backup API, pragmas). */
+  sqlite: SQLite.Database;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the office database with the pragmas the whole app relies on.
+ *
+ * synchronous=FULL: in WAL mode NORMAL survives an app crash but may lose the last commits on a power
+ * cut. Office PCs do lose power, "never loses a record" is the promise, and a person saving a form can
+ * afford the extra fsync (bulk work batches many rows per transaction), so we pay for FULL.
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): Connection {
+  const sqlite = new SQLite(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    db,
+    sqlite,
+    close: async () => {
+      // Keeps the query planner's statistics fresh for the next start (cheap; SQLite decides what to analyze).
+      if (sqlite.open) sqlite.pragma('optimize');
+      // Kysely's destroy() closes the better-sqlite3 handle too.
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Db } from './connection.js';
+
+/**
+ * Customer search over SQLite FTS5 (see migration 0001). One document per customer holding its name
+ * and its contacts' names, emails and phone digits, so one query finds a customer by any of them.
+ */
+
+export interface SearchDocument {
+  names: string[];
+  emails: string[];
+  phoneDigits: string[];
+}
+
+/** "张伟明" → "张伟 伟明": every adjacent pair, so a 2-character query is one whole token. */
+function characterPairs(name: string): string {
+  const chars = [...name.toLowerCase().replace(/\s+/g, '')];
+  if (chars.length === 1) return chars[0] ?? '';
+  return chars
+    .slice(1)
+    .map((c, i) => `${chars[i]}${c}`)
+    .join(' ');
+}
+
+export async function writeSearchDocument(db: Db, customerId: number, doc: SearchDocument): Promise<void> {
+  const body = [...doc.names, ...doc.emails, ...doc.phoneDigits].join('\n');
+  const pairs = doc.names.map(characterPairs).join(' ');
+  await sql`DELETE FROM customer_search WHERE rowid = ${customerId}`.execute(db);
+  await sql`DELETE FROM customer_search_pairs WHERE rowid = ${customerId}`.execute(db);
+  await sql`INSERT INTO customer_search (rowid, body) VALUES (${customerId}, ${body})`.execute(db);
+  await sql`INSERT INTO customer_search_pairs (rowid, body) VALUES (${customerId}, ${pairs})`.execute(db);
+}
+
+const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
+
+interface Terms {
+  /** 3+ characters: substring match in the trigram index. */
+  substrings: string[];
+  /** 1-2 characters: whole pair (or pair prefix) in the pairs index. */
+  pairs: string[];
+}
+
+/**
+ * Splits what the user typed into terms, all of which must match. Something that looks like a phone
+ * number ("138 0013", "(010) 6234") is one term of its digits, so formatting never matters.
+ */
+export function parseSearch(text: string): Terms {
+  const trimmed = text.trim().toLowerCase();
+  const terms: Terms = { substrings: [], pairs: [] };
+  if (trimmed === '') return terms;
+  const looksLikePhone = /^[+\d\s\-()（）]+$/.test(trimmed);
+  const words = looksLikePhone ? [trimmed.replace(/\D/g, '')] : trimmed.split(/\s+/);
+  for (const word of words) {
+    const length = [...word].length;
+    if (length >= 3) terms.substrings.push(word);
+    else if (length >= 1) terms.pairs.push(word);
+  }
+  return terms;
+}
+
+/** A condition on a customer id column: true when the customer matches every search term. */
+export function matchesSearch(idColumn: Expression<number>, text: string): Expression<SqlBool> | null {
+  const { substrings, pairs } = parseSearch(text);
+  const conditions: Expression<SqlBool>[] = [];
+  if (substrings.length > 0) {
+    const query = substrings.map(quote).join(' AND ');
+    conditions.push(sql<SqlBool>`${idColumn} IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ${query})`);
+  }
+  if (pairs.length > 0) {
+    // One character is a pair prefix ("张" finds 张伟); two characters are a whole pair.
+    const query = pairs.map((p) => ([...p].length === 1 ? `${quote(p)}*` : quote(p))).join(' AND ');
+    conditions.push(
+      sql<SqlBool>`${idColumn} IN (SELECT rowid FROM customer_search_pairs WHERE customer_search_pairs MATCH ${query})`,
+    );
+  }
+  if (conditions.length === 0) return null;
+  return conditions.length === 1 ? conditions[0]! : sql<SqlBool>`(${sql.join(conditions, sql` AND `)})`;
+}

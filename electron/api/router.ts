@@ -1,0 +1,18 @@
+import { authRouter } from './auth.router.js';
+import { contactsRouter } from './contacts.router.js';
+import { customersRouter } from './customers.router.js';
+import { router } from './trpc.js';
+import { usersRouter } from './users.router.js';
+
+/** The one API contract, served over Electron IPC and over HTTP. */
+export const appRouter = router({
+  auth: authRouter,
+  users: usersRouter,
+  customers: customersRouter,
+  contacts: contactsRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+/** Procedures that work without a session; every other one refuses a missing or expired session. */
+export const PUBLIC_PROCEDURES = ['auth.status', 'auth.setupOwner', 'auth.login'] as const;

@@ -1,0 +1,83 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
+import { ZodError } from 'zod';
+import type { ServiceContext, SessionUser, UserContext } from '../services/context.js';
+import { AppError, type AppErrorCode, type FieldErrors } from '../services/errors.js';
+
+export interface ApiContext {
+  services: ServiceContext;
+  user: SessionUser | null;
+  /** The session token this request came with, if any. */
+  token: string | null;
+  /** Headers the response will carry (login and logout set the session cookie here). */
+  resHeaders: Headers;
+  /** Whether the transport is HTTPS, so cookies may be marked Secure. */
+  secure: boolean;
+}
+
+/** What the renderer reads from any failed call: a stable code, field messages, and any record to show. */
+export interface AppErrorData {
+  code: AppErrorCode;
+  fieldErrors?: FieldErrors;
+  data?: unknown;
+}
+
+const TRPC_CODES: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
+  validation: 'BAD_REQUEST',
+  duplicate: 'CONFLICT',
+  conflict: 'CONFLICT',
+  not_found: 'NOT_FOUND',
+  unauthenticated: 'UNAUTHORIZED',
+  forbidden: 'FORBIDDEN',
+  bad_credentials: 'UNAUTHORIZED',
+  already_set_up: 'FORBIDDEN',
+};
+
+function fieldErrorsOf(error: ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const path = issue.path.join('.') || '_';
+    // Our schemas give message keys; anything else (a wrong type from a hand-made request) is "invalid".
+    fields[path] ??= /^[a-zA-Z]+$/.test(issue.message) ? issue.message : 'invalid';
+  }
+  return fields;
+}
+
+function appErrorData(error: TRPCError): AppErrorData | null {
+  const cause = error.cause;
+  if (cause instanceof AppError) return { code: cause.code, fieldErrors: cause.details.fieldErrors, data: cause.details.data };
+  if (cause instanceof ZodError) return { code: 'validation', fieldErrors: fieldErrorsOf(cause) };
+  if (error.code === 'UNAUTHORIZED') return { code: 'unauthenticated' };
+  return null;
+}
+
+const t = initTRPC.context<ApiContext>().create({
+  errorFormatter({ shape, error }) {
+    const app = appErrorData(error);
+    // A zod error's own message is a JSON dump of its issues; the field errors already say it all.
+    const message = error.cause instanceof ZodError ? 'Some fields are not valid' : shape.message;
+    return { ...shape, message, data: { ...shape.data, stack: undefined, app } };
+  },
+});
+
+/** Turns service errors into typed API errors; anything unexpected stays an INTERNAL_SERVER_ERROR. */
+const mapErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: TRPC_CODES[cause.code], message: cause.message, cause });
+  }
+  return result;
+});
+
+export const router = t.router;
+export const publicProcedure = t.procedure.use(mapErrors);
+
+/** Every procedure but health, status and login: refuses a missing, expired or revoked session. */
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) {
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in' });
+  }
+  const userCtx: UserContext = { ...ctx.services, user: ctx.user };
+  return next({ ctx: { ...ctx, user: ctx.user, userCtx } });
+});

@@ -1,0 +1,170 @@
+import { diffRecords, writeAudit } from '../../db/audit.repository.js';
+import { insertContact, listContactsOfCustomer } from '../../db/contact.repository.js';
+import type { Db } from '../../db/connection.js';
+import {
+  countCustomers,
+  findCustomerTags,
+  findVisibleCustomer,
+  insertCustomer,
+  listCustomerPage,
+  listTags,
+  replaceCustomerTags,
+  softDeleteCustomer,
+  updateCustomerIfVersion,
+} from '../../db/customer.repository.js';
+import { findUserById } from '../../db/user.repository.js';
+import type {
+  CreateCustomerInput,
+  CustomerFields,
+  ListCustomersInput,
+  UpdateCustomerInput,
+} from '../api/schemas/customers.schema.js';
+import { contactRow } from './contacts.service.js';
+import type { UserContext } from './context.js';
+import { nowIso } from './context.js';
+import { reindexCustomer } from './customer-search.js';
+import { findDuplicates } from './duplicates.service.js';
+import { AppError, conflict, invalid, notFound } from './errors.js';
+import {
+  toContact,
+  toCustomer,
+  toCustomerListItem,
+  type Contact,
+  type Customer,
+  type CustomerListItem,
+} from './customers.mappers.js';
+import { nameKey } from './validation/name-key.js';
+
+export interface CustomerDetail extends Customer {
+  contacts: Contact[];
+}
+
+export async function listCustomers(
+  ctx: UserContext,
+  input: ListCustomersInput,
+): Promise<{ items: CustomerListItem[]; total: number }> {
+  const [rows, total] = await Promise.all([
+    listCustomerPage(ctx.db, ctx.user, input),
+    countCustomers(ctx.db, ctx.user, input),
+  ]);
+  return { items: rows.map(toCustomerListItem), total };
+}
+
+async function loadDetail(db: Db, ctx: UserContext, id: number): Promise<CustomerDetail | undefined> {
+  const row = await findVisibleCustomer(db, ctx.user, id);
+  if (!row) return undefined;
+  const [tags, contacts] = await Promise.all([findCustomerTags(db, id), listContactsOfCustomer(db, id)]);
+  return { ...toCustomer(row, tags), contacts: contacts.map(toContact) };
+}
+
+export async function getCustomer(ctx: UserContext, id: number): Promise<CustomerDetail> {
+  const detail = await loadDetail(ctx.db, ctx, id);
+  if (!detail) throw notFound('customer', id);
+  return detail;
+}
+
+function customerColumns(fields: CustomerFields) {
+  return {
+    name: fields.name,
+    name_key: nameKey(fields.name),
+    kind: fields.kind,
+    industry: fields.industry,
+    province: fields.province,
+    city: fields.city,
+    address: fields.address,
+    source: fields.source,
+    stage: fields.stage,
+    tier: fields.tier,
+    owner_id: fields.ownerId,
+    notes: fields.notes,
+    next_follow_up_on: fields.nextFollowUpOn,
+  };
+}
+
+async function assertOwnerExists(db: Db, ownerId: number | null): Promise<void> {
+  if (ownerId === null) return;
+  const owner = await findUserById(db, ownerId);
+  if (!owner || owner.disabled_at) throw invalid({ ownerId: 'invalidOwner' });
+}
+
+export async function createCustomer(ctx: UserContext, input: CreateCustomerInput): Promise<CustomerDetail> {
+  if (!input.confirmDuplicates) {
+    const matches = await findDuplicates(ctx, {
+      companyName: input.kind === 'company' ? input.name : null,
+      mobile: input.primaryContact?.mobile,
+      landline: input.primaryContact?.landline,
+      email: input.primaryContact?.email,
+    });
+    if (matches.length > 0) throw new AppError('duplicate', 'Possible duplicate', { data: matches });
+  }
+  const ownerId = input.ownerId ?? ctx.user.id;
+  const now = nowIso(ctx.clock);
+  const detail = await ctx.db.transaction().execute(async (trx) => {
+    await assertOwnerExists(trx, ownerId);
+    const id = await insertCustomer(trx, {
+      ...customerColumns({ ...input, ownerId }),
+      last_contacted_at: null,
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+      deleted_by: null,
+      version: 1,
+    });
+    await replaceCustomerTags(trx, id, input.tags);
+    if (input.primaryContact) {
+      await insertContact(trx, contactRow(id, { ...input.primaryContact, isPrimary: true }, now));
+    }
+    await reindexCustomer(trx, id, input.name);
+    const created = (await loadDetail(trx, ctx, id))!;
+    await writeAudit(trx, { entity: 'customer', entityId: id, op: 'create', userId: ctx.user.id, at: now, changes: created });
+    return created;
+  });
+  ctx.events.publish({ entity: 'customer', id: detail.id, op: 'create' });
+  return detail;
+}
+
+export async function updateCustomer(ctx: UserContext, input: UpdateCustomerInput): Promise<CustomerDetail> {
+  const now = nowIso(ctx.clock);
+  const detail = await ctx.db.transaction().execute(async (trx) => {
+    const before = await loadDetail(trx, ctx, input.id);
+    if (!before) throw notFound('customer', input.id);
+    await assertOwnerExists(trx, input.ownerId);
+    const updated = await updateCustomerIfVersion(trx, input.id, input.version, {
+      ...customerColumns(input),
+      updated_at: now,
+    });
+    if (!updated) throw conflict('customer', before);
+    await replaceCustomerTags(trx, input.id, input.tags);
+    if (before.name !== input.name) await reindexCustomer(trx, input.id, input.name);
+    const after = (await loadDetail(trx, ctx, input.id))!;
+    const { contacts: _b, updatedAt: _bu, version: _bv, ...beforeFields } = before;
+    const { contacts: _a, updatedAt: _au, version: _av, ...afterFields } = after;
+    await writeAudit(trx, {
+      entity: 'customer',
+      entityId: input.id,
+      op: 'update',
+      userId: ctx.user.id,
+      at: now,
+      changes: diffRecords(beforeFields, afterFields),
+    });
+    return after;
+  });
+  ctx.events.publish({ entity: 'customer', id: detail.id, op: 'update' });
+  return detail;
+}
+
+/** Soft delete: the customer and its contacts go to the trash, restorable. */
+export async function deleteCustomer(ctx: UserContext, id: number): Promise<void> {
+  const now = nowIso(ctx.clock);
+  await ctx.db.transaction().execute(async (trx) => {
+    const before = await findVisibleCustomer(trx, ctx.user, id);
+    if (!before) throw notFound('customer', id);
+    await softDeleteCustomer(trx, id, ctx.user.id, now);
+    await writeAudit(trx, { entity: 'customer', entityId: id, op: 'delete', userId: ctx.user.id, at: now, changes: {} });
+  });
+  ctx.events.publish({ entity: 'customer', id, op: 'delete' });
+}
+
+export function listCustomerTags(ctx: UserContext): Promise<string[]> {
+  return listTags(ctx.db);
+}

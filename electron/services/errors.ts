@@ -1,0 +1,38 @@
+/**
+ * Errors a user can act on. Each carries a stable code the renderer translates (zh-CN / en); field
+ * errors name the form field and a message key, so the form shows them next to the field.
+ */
+export type AppErrorCode =
+  | 'validation'
+  | 'duplicate'
+  | 'conflict'
+  | 'not_found'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'bad_credentials'
+  | 'already_set_up';
+
+export type FieldErrors = Record<string, string>;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly details: {
+      fieldErrors?: FieldErrors;
+      /** For conflict: the record as it is now; for duplicate: the matching records. */
+      data?: unknown;
+    } = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const notFound = (entity: string, id: number) => new AppError('not_found', `${entity} ${id} not found`);
+
+export const conflict = (entity: string, current: unknown) =>
+  new AppError('conflict', `${entity} was changed by someone else`, { data: current });
+
+export const invalid = (fieldErrors: FieldErrors) =>
+  new AppError('validation', 'Some fields are not valid', { fieldErrors });

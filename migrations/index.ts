@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001-init.js';
+
+/**
+ * Every migration, in order. A static list rather than a folder read at run time, so the bundled app
+ * and the tests apply exactly the same set.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001-init': m0001,
+};
