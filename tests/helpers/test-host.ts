@@ -25,7 +25,7 @@ export function apiClient(host: Host): ApiClient {
       httpLink({
         url: 'http://crm.test/api/trpc',
         fetch: async (url, init) => {
-          const headers = new Headers(init?.headers as HeadersInit);
+          const headers = new Headers(init?.headers as ConstructorParameters<typeof Headers>[0]);
           if (jar.cookie) headers.set('cookie', jar.cookie);
           const response = await host.handleApi(new Request(url, { ...init, headers } as RequestInit), {
             secure: false,

@@ -16,7 +16,7 @@ afterAll(() => t.close());
 function allProcedures(): { path: string; type: 'query' | 'mutation' | 'subscription' }[] {
   return Object.entries(appRouter._def.procedures).map(([path, procedure]) => ({
     path,
-    type: (procedure as { _def: { type: 'query' | 'mutation' | 'subscription' } })._def.type,
+    type: (procedure as unknown as { _def: { type: 'query' | 'mutation' | 'subscription' } })._def.type,
   }));
 }
 

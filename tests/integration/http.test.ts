@@ -26,7 +26,7 @@ afterAll(async () => {
   rmSync(rendererDir, { recursive: true, force: true });
 });
 
-function post(path: string, body: BodyInit, headers: Record<string, string> = {}): Promise<Response> {
+function post(path: string, body: RequestInit['body'], headers: Record<string, string> = {}): Promise<Response> {
   return fetch(`${server.url}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
