@@ -1,0 +1,155 @@
+import type { Connection } from '../connection.js';
+import { writeSearchDocument } from '../search.js';
+import { insertUser } from '../user.repository.js';
+import { generate, type GenerateOptions, type SeedCustomer } from './generate.js';
+import { searchDocument } from './search-document.js';
+import type { SeedOffice } from './users.js';
+
+/**
+ * Writes a generated data set into an open, migrated database: users and teams through the app's
+ * repository, customers, contacts and tags with prepared statements in big transactions (the bulk path),
+ * and every customer's search document through db/search.ts writeSearchDocument, as the app does.
+ */
+
+export interface SeedOptions extends GenerateOptions {
+  /** One hash for every seeded user (hashPassword is deliberately slow: compute it once). */
+  passwordHash: string;
+  /** Customers per transaction. */
+  batchSize?: number;
+  onProgress?: (customersDone: number) => void;
+}
+
+export interface SeedSummary {
+  users: number;
+  teams: number;
+  customers: number;
+  deletedCustomers: number;
+  contacts: number;
+  tags: number;
+  /** Milliseconds: building rows in JS, inserting them, writing search documents, all. */
+  timings: { generate: number; insert: number; search: number; total: number };
+}
+
+/** Creates the office's teams and users (existing usernames are kept as they are); username → id. */
+async function writeOffice(connection: Connection, office: SeedOffice, passwordHash: string, now: string) {
+  const { db } = connection;
+  return db.transaction().execute(async (trx) => {
+    const teamIds: number[] = [];
+    for (const team of office.teams) {
+      const existing = await trx.selectFrom('teams').select('id').where('name', '=', team.name).executeTakeFirst();
+      teamIds.push(
+        existing?.id ??
+          (await trx.insertInto('teams').values({ name: team.name, manager_id: null, created_at: now }).returning('id').executeTakeFirstOrThrow()).id,
+      );
+    }
+    const userIds = new Map<string, number>();
+    let created = 0;
+    for (const user of office.users) {
+      const existing = await trx.selectFrom('users').select('id').where('username', '=', user.username).executeTakeFirst();
+      if (existing) {
+        userIds.set(user.username, existing.id);
+        continue;
+      }
+      const id = await insertUser(trx, {
+        username: user.username,
+        display_name: user.displayName,
+        password_hash: passwordHash,
+        role: user.role,
+        team_id: user.team === null ? null : teamIds[user.team]!,
+        disabled_at: null,
+        created_at: now,
+        updated_at: now,
+      });
+      userIds.set(user.username, id);
+      created++;
+    }
+    for (const [t, team] of office.teams.entries()) {
+      await trx.updateTable('teams').set({ manager_id: userIds.get(team.manager)! }).where('id', '=', teamIds[t]!).execute();
+    }
+    return { userIds, created };
+  });
+}
+
+const CUSTOMER_COLUMNS = ['name', 'name_key', 'kind', 'industry', 'province', 'city', 'address', 'source', 'stage', 'tier',
+  'owner_id', 'notes', 'last_contacted_at', 'next_follow_up_on', 'created_at', 'updated_at', 'deleted_at', 'deleted_by',
+  'version'] as const;
+const CONTACT_COLUMNS = ['customer_id', 'name', 'title', 'mobile', 'landline', 'email', 'wechat_id', 'birthday', 'gender',
+  'is_primary', 'created_at', 'updated_at', 'deleted_at', 'deleted_by', 'version'] as const;
+
+const insertSql = (table: string, columns: readonly string[]) =>
+  `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+
+export async function seedDatabase(connection: Connection, options: SeedOptions): Promise<SeedSummary> {
+  const started = performance.now();
+  const { db, sqlite } = connection;
+  const batchSize = options.batchSize ?? 5000;
+  const data = generate(options);
+  const { userIds, created } = await writeOffice(connection, data.office, options.passwordHash, new Date(started).toISOString());
+  const boss = userIds.get('boss')!;
+  const idOf = (username: string | null) => (username === null ? null : userIds.get(username)!);
+
+  const insertCustomer = sqlite.prepare(insertSql('customers', CUSTOMER_COLUMNS));
+  const insertContact = sqlite.prepare(insertSql('contacts', CONTACT_COLUMNS));
+  const insertTag = sqlite.prepare('INSERT INTO customer_tags (customer_id, tag) VALUES (?, ?)');
+
+  const summary: SeedSummary = {
+    users: created,
+    teams: data.office.teams.length,
+    customers: 0,
+    deletedCustomers: 0,
+    contacts: 0,
+    tags: 0,
+    timings: { generate: 0, insert: 0, search: 0, total: 0 },
+  };
+
+  async function writeBatch(batch: SeedCustomer[]): Promise<void> {
+    await db.transaction().execute(async (trx) => {
+      for (const customer of batch) {
+        let t = performance.now();
+        const ownerId = idOf(customer.owner);
+        const deletedBy = ownerId ?? boss;
+        const { row } = customer;
+        const id = Number(
+          insertCustomer.run(
+            row.name, row.name_key, row.kind, row.industry, row.province, row.city, row.address, row.source, row.stage,
+            row.tier, ownerId, row.notes, row.last_contacted_at, row.next_follow_up_on, row.created_at, row.updated_at,
+            row.deleted_at, row.deleted_at ? deletedBy : null, row.version,
+          ).lastInsertRowid,
+        );
+        for (const c of customer.contacts) {
+          insertContact.run(
+            id, c.name, c.title, c.mobile, c.landline, c.email, c.wechat_id, c.birthday, c.gender, c.is_primary,
+            c.created_at, c.updated_at, c.deleted_at, c.deleted_at ? deletedBy : null, c.version,
+          );
+        }
+        for (const tag of customer.tags) insertTag.run(id, tag);
+        summary.customers++;
+        if (row.deleted_at) summary.deletedCustomers++;
+        summary.contacts += customer.contacts.length;
+        summary.tags += customer.tags.length;
+        const t2 = performance.now();
+        summary.timings.insert += t2 - t;
+        t = t2;
+        await writeSearchDocument(trx, id, searchDocument(row.name, customer.contacts));
+        summary.timings.search += performance.now() - t;
+      }
+    });
+    options.onProgress?.(summary.customers);
+  }
+
+  let batch: SeedCustomer[] = [];
+  let t = performance.now();
+  for (const customer of data.customers) {
+    batch.push(customer);
+    if (batch.length === batchSize) {
+      summary.timings.generate += performance.now() - t;
+      await writeBatch(batch);
+      batch = [];
+      t = performance.now();
+    }
+  }
+  summary.timings.generate += performance.now() - t;
+  if (batch.length > 0) await writeBatch(batch);
+  summary.timings.total = performance.now() - started;
+  return summary;
+}
