@@ -26,7 +26,7 @@ export interface GenerateOptions {
 
 /** A fixed present, so a seed means the same data on any day. */
 export const DEFAULT_NOW = new Date('2026-11-01T00:00:00.000Z');
-const HISTORY_MS = 3 * 365 * 86_400_000;
+export const HISTORY_MS = 3 * 365 * 86_400_000;
 
 export type SeedCustomerRow = Omit<NewCustomerRow, 'owner_id' | 'deleted_by'>;
 export type SeedContactRow = Omit<NewContactRow, 'customer_id' | 'deleted_by'>;

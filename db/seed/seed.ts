@@ -1,7 +1,7 @@
 import type { Connection } from '../connection.js';
 import { writeSearchDocument } from '../search.js';
 import { insertUser } from '../user.repository.js';
-import { generate, type GenerateOptions, type SeedCustomer } from './generate.js';
+import { DEFAULT_NOW, generate, HISTORY_MS, type GenerateOptions, type SeedCustomer } from './generate.js';
 import { searchDocument } from './search-document.js';
 import type { SeedOffice } from './users.js';
 
@@ -84,7 +84,9 @@ export async function seedDatabase(connection: Connection, options: SeedOptions)
   const { db, sqlite } = connection;
   const batchSize = options.batchSize ?? 5000;
   const data = generate(options);
-  const { userIds, created } = await writeOffice(connection, data.office, options.passwordHash, new Date(started).toISOString());
+  // The office's accounts predate its first customer.
+  const officeOpened = new Date((options.now ?? DEFAULT_NOW).getTime() - HISTORY_MS - 86_400_000).toISOString();
+  const { userIds, created } = await writeOffice(connection, data.office, options.passwordHash, officeOpened);
   const boss = userIds.get('boss')!;
   const idOf = (username: string | null) => (username === null ? null : userIds.get(username)!);
 
