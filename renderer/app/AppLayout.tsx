@@ -1,0 +1,44 @@
+import { AppShell, Burger, Group, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { GlobalSearch } from '../features/search/GlobalSearch';
+import { SearchButton } from '../features/search/SearchButton';
+import { ColorSchemeToggle } from '../shared/ColorSchemeToggle';
+import { LanguageSwitch } from '../shared/LanguageSwitch';
+import { NavigationMenu } from './NavigationMenu';
+import { UserMenu } from './UserMenu';
+
+export function AppLayout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const [navbarOpened, navbar] = useDisclosure();
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navbarOpened } }}
+      padding="md"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={navbarOpened} onClick={navbar.toggle} hiddenFrom="sm" size="sm" />
+            <Text fw={700} size="lg">
+              {t('app.name')}
+            </Text>
+          </Group>
+          <SearchButton />
+          <Group gap="xs" wrap="nowrap">
+            <LanguageSwitch />
+            <ColorSchemeToggle />
+            <UserMenu />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        <NavigationMenu onNavigate={navbar.close} />
+      </AppShell.Navbar>
+      <AppShell.Main>{children}</AppShell.Main>
+      <GlobalSearch />
+    </AppShell>
+  );
+}

@@ -1,0 +1,17 @@
+import { Navigate, Route, Routes } from 'react-router';
+import { CustomerEditPage } from '../features/customers/CustomerEditPage';
+import { CustomerNewPage } from '../features/customers/CustomerNewPage';
+import { CustomerPage } from '../features/customers/CustomerPage';
+import { CustomersListPage } from '../features/customers/CustomersListPage';
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/customers" element={<CustomersListPage />} />
+      <Route path="/customers/new" element={<CustomerNewPage />} />
+      <Route path="/customers/:id" element={<CustomerPage />} />
+      <Route path="/customers/:id/edit" element={<CustomerEditPage />} />
+      <Route path="*" element={<Navigate to="/customers" replace />} />
+    </Routes>
+  );
+}

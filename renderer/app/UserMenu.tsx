@@ -1,0 +1,34 @@
+import { Avatar, Button, Menu, Text } from '@mantine/core';
+import { IconChevronDown, IconLogout } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useCurrentUser } from '../features/auth/CurrentUserContext';
+import { useLogout } from '../features/auth/useLogout';
+
+export function UserMenu() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const logout = useLogout();
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <Button
+          variant="subtle"
+          color="gray"
+          data-testid="user-menu"
+          leftSection={<Avatar size="sm" radius="xl" name={user.displayName} color="initials" />}
+          rightSection={<IconChevronDown size={14} />}
+        >
+          {user.displayName}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>
+          <Text size="xs">{t(`role.${user.role}`)}</Text>
+        </Menu.Label>
+        <Menu.Item leftSection={<IconLogout size={16} />} onClick={() => logout.mutate()} data-testid="logout">
+          {t('header.logout')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

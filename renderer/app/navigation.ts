@@ -1,0 +1,33 @@
+import {
+  IconAddressBook,
+  IconCalendarEvent,
+  IconChartBar,
+  IconFileInvoice,
+  IconHeadset,
+  IconLayoutDashboard,
+  IconSettings,
+  IconSpeakerphone,
+  IconTargetArrow,
+  IconUserSearch,
+  type Icon,
+} from '@tabler/icons-react';
+
+export interface NavigationArea {
+  key: 'dashboard' | 'customers' | 'leads' | 'opportunities' | 'tasks' | 'quotes' | 'service' | 'marketing' | 'reports' | 'settings';
+  icon: Icon;
+  /** Where the area lives; areas without one are still to come. */
+  path?: string;
+}
+
+export const NAVIGATION_AREAS: NavigationArea[] = [
+  { key: 'dashboard', icon: IconLayoutDashboard },
+  { key: 'customers', icon: IconAddressBook, path: '/customers' },
+  { key: 'leads', icon: IconUserSearch },
+  { key: 'opportunities', icon: IconTargetArrow },
+  { key: 'tasks', icon: IconCalendarEvent },
+  { key: 'quotes', icon: IconFileInvoice },
+  { key: 'service', icon: IconHeadset },
+  { key: 'marketing', icon: IconSpeakerphone },
+  { key: 'reports', icon: IconChartBar },
+  { key: 'settings', icon: IconSettings },
+];

@@ -1,0 +1,43 @@
+import { Button, Center, Loader, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useTRPC } from '../../api/trpc';
+import { CurrentUserProvider } from './CurrentUserContext';
+import { LoginScreen } from './LoginScreen';
+import { SetupOwnerScreen } from './SetupOwnerScreen';
+import { useSessionExpiry } from './useSessionExpiry';
+
+/** Shows the owner set-up, the login, or (signed in) the app. */
+export function AuthGate({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const status = useQuery(trpc.auth.status.queryOptions());
+  useSessionExpiry();
+
+  if (status.isPending) {
+    return (
+      <Center h="100vh">
+        <Loader />
+      </Center>
+    );
+  }
+  if (status.isError) {
+    return (
+      <Center h="100vh">
+        <Stack align="center">
+          <Text>{t('errors.unreachable')}</Text>
+          <Button onClick={() => void status.refetch()}>{t('common.retry')}</Button>
+        </Stack>
+      </Center>
+    );
+  }
+  const { needsSetup, user } = status.data;
+  if (needsSetup) return <SetupOwnerScreen />;
+  if (!user) return <LoginScreen />;
+  return (
+    <CurrentUserProvider key={user.id} user={user}>
+      {children}
+    </CurrentUserProvider>
+  );
+}

@@ -1,0 +1,9 @@
+import { useMutation } from '@tanstack/react-query';
+import { useTRPC } from '../../api/trpc';
+import { useSession } from './useSession';
+
+export function useLogout() {
+  const trpc = useTRPC();
+  const { signedOut } = useSession();
+  return useMutation(trpc.auth.logout.mutationOptions({ onSuccess: signedOut }));
+}

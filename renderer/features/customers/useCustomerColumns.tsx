@@ -1,0 +1,78 @@
+import { Anchor, Group, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { CustomerListItem, CustomerSortKey } from '../../api/types';
+import { TagList } from '../../shared/TagList';
+import { useFormat } from '../../shared/useFormat';
+import { StageBadge } from './StageBadge';
+
+export interface CustomerColumn {
+  key: string;
+  label: string;
+  /** Pixels; the table scrolls sideways rather than squeeze a column below it. */
+  minWidth: number;
+  /** Share of the spare width (fr); fixed width without. */
+  grow?: number;
+  sort?: CustomerSortKey;
+  /** Dates are most useful newest first; everything else starts A→Z. */
+  descendingFirst?: boolean;
+  render: (customer: CustomerListItem) => ReactNode;
+}
+
+const region = (c: CustomerListItem) => [c.province, c.city].filter(Boolean).join(' ');
+
+export function useCustomerColumns(): CustomerColumn[] {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return [
+    {
+      key: 'name',
+      label: t('customer.name'),
+      minWidth: 200, grow: 2,
+      sort: 'name',
+      render: (c) => (
+        <Anchor component={Link} to={`/customers/${c.id}`} size="sm" fw={500} truncate="end">
+          {c.name}
+        </Anchor>
+      ),
+    },
+    { key: 'kind', label: t('customer.kind'), minWidth: 80, sort: 'kind', render: (c) => t(`kind.${c.kind}`) },
+    { key: 'stage', label: t('customer.stage'), minWidth: 110, sort: 'stage', render: (c) => <StageBadge stage={c.stage} /> },
+    { key: 'tier', label: t('customer.tier'), minWidth: 70, sort: 'tier', render: (c) => c.tier ?? '' },
+    { key: 'contact', label: t('list.primaryContact'), minWidth: 120, render: (c) => c.primaryContactName ?? '' },
+    { key: 'mobile', label: t('contact.mobile'), minWidth: 150, render: (c) => c.primaryContactMobile ?? '' },
+    { key: 'region', label: t('list.region'), minWidth: 140, sort: 'region', render: region },
+    { key: 'owner', label: t('customer.owner'), minWidth: 110, render: (c) => c.ownerName ?? '' },
+    {
+      key: 'tags',
+      label: t('customer.tags'),
+      minWidth: 140, grow: 1,
+      render: (c) => (
+        <Group gap={4} wrap="nowrap">
+          <TagList tags={c.tags} />
+        </Group>
+      ),
+    },
+    {
+      key: 'nextFollowUpOn',
+      label: t('customer.nextFollowUpOn'),
+      minWidth: 130,
+      sort: 'nextFollowUpOn',
+      descendingFirst: true,
+      render: (c) => format.calendarDate(c.nextFollowUpOn),
+    },
+    {
+      key: 'updatedAt',
+      label: t('customer.updatedAt'),
+      minWidth: 170,
+      sort: 'updatedAt',
+      descendingFirst: true,
+      render: (c) => (
+        <Text size="sm" c="dimmed">
+          {format.instant(c.updatedAt)}
+        </Text>
+      ),
+    },
+  ];
+}
