@@ -11,8 +11,21 @@ import 'dayjs/locale/zh-cn';
 
 const theme = createTheme({
   primaryColor: 'indigo',
-  fontFamily:
-    '-apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", Roboto, Helvetica, Arial, sans-serif',
+  // The system UI font, then the usual Simplified Chinese fonts of macOS, Windows and Linux.
+  fontFamily: [
+    '-apple-system',
+    'BlinkMacSystemFont',
+    '"Segoe UI"',
+    '"PingFang SC"',
+    '"Hiragino Sans GB"',
+    '"Microsoft YaHei"',
+    '"Noto Sans CJK SC"',
+    '"Noto Sans SC"',
+    'Roboto',
+    'Helvetica',
+    'Arial',
+    'sans-serif',
+  ].join(', '),
 });
 
 const colorSchemeManager = localStorageColorSchemeManager({ key: 'officeCrm.colorScheme' });

@@ -22,7 +22,11 @@ export function LoginScreen() {
   );
 
   return (
-    <AuthCard title={t('auth.login.title')} description={t('auth.login.description')} onSubmit={() => login.mutate(form.values)}>
+    <AuthCard
+      title={t('auth.login.title')}
+      description={t('auth.login.description')}
+      onSubmit={() => login.mutate(form.values)}
+    >
       {login.error && !hasErrorCode(login.error, 'validation') && (
         <Alert color="red" data-testid="login-error">
           {errorMessage(login.error)}

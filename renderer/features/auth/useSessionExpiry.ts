@@ -9,9 +9,8 @@ export function useSessionExpiry(): void {
   const { signedOut } = useSession();
   useEffect(() => {
     const onEvent = (event: { type: string; action?: { type: string; error?: unknown } }) => {
-      if (event.type === 'updated' && event.action?.type === 'error' && hasErrorCode(event.action.error, 'unauthenticated')) {
-        signedOut();
-      }
+      const failed = event.type === 'updated' && event.action?.type === 'error';
+      if (failed && hasErrorCode(event.action?.error, 'unauthenticated')) signedOut();
     };
     const stopQueries = queryClient.getQueryCache().subscribe(onEvent);
     const stopMutations = queryClient.getMutationCache().subscribe(onEvent);

@@ -8,7 +8,15 @@ export function ConflictAlert({ message, onReload }: { message: string; onReload
   return (
     <Alert color="red" title={t('conflict.title')} data-testid="conflict-alert">
       <Text size="sm">{message}</Text>
-      <Button mt="xs" size="xs" variant="white" color="red" leftSection={<IconRefresh size={14} />} onClick={onReload} data-testid="conflict-reload">
+      <Button
+        mt="xs"
+        size="xs"
+        variant="white"
+        color="red"
+        leftSection={<IconRefresh size={14} />}
+        onClick={onReload}
+        data-testid="conflict-reload"
+      >
         {t('conflict.reload')}
       </Button>
     </Alert>

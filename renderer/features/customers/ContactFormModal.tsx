@@ -25,8 +25,10 @@ export function ContactFormModal({ customerId, editing, onClose }: ContactFormMo
   const { t } = useTranslation();
   const contact = editing === 'new' ? null : editing;
   return (
-    <Modal opened={editing !== null} onClose={onClose} title={contact ? t('contact.edit') : t('contact.add')} size="lg">
-      {editing !== null && <ContactForm key={contact?.id ?? 'new'} customerId={customerId} contact={contact} onDone={onClose} />}
+    <Modal opened={editing !== null} onClose={onClose} title={t(contact ? 'contact.edit' : 'contact.add')} size="lg">
+      {editing !== null && (
+        <ContactForm key={contact?.id ?? 'new'} customerId={customerId} contact={contact} onDone={onClose} />
+      )}
     </Modal>
   );
 }

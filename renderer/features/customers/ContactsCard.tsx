@@ -37,7 +37,12 @@ export function ContactsCard({ customer }: { customer: CustomerDetail }) {
         <Title order={3} size="h4">
           {t('contact.heading')}
         </Title>
-        <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => setEditing('new')} data-testid="add-contact">
+        <Button
+          size="xs"
+          leftSection={<IconPlus size={14} />}
+          onClick={() => setEditing('new')}
+          data-testid="add-contact"
+        >
           {t('contact.add')}
         </Button>
       </Group>
@@ -68,7 +73,11 @@ export function ContactsCard({ customer }: { customer: CustomerDetail }) {
                       {contact.name}
                       {contact.isPrimary && (
                         <Tooltip label={t('contact.isPrimary')}>
-                          <IconStarFilled size={14} color="var(--mantine-color-yellow-5)" aria-label={t('contact.isPrimary')} />
+                          <IconStarFilled
+                            size={14}
+                            color="var(--mantine-color-yellow-5)"
+                            aria-label={t('contact.isPrimary')}
+                          />
                         </Tooltip>
                       )}
                     </Group>
@@ -81,7 +90,12 @@ export function ContactsCard({ customer }: { customer: CustomerDetail }) {
                   <Table.Td>{format.calendarDate(contact.birthday)}</Table.Td>
                   <Table.Td>
                     <Group gap={4} justify="flex-end" wrap="nowrap">
-                      <ActionIcon variant="subtle" aria-label={t('common.edit')} onClick={() => setEditing(contact)} data-testid="edit-contact">
+                      <ActionIcon
+                        variant="subtle"
+                        aria-label={t('common.edit')}
+                        onClick={() => setEditing(contact)}
+                        data-testid="edit-contact"
+                      >
                         <IconEdit size={16} />
                       </ActionIcon>
                       <ActionIcon

@@ -60,7 +60,13 @@ export function CustomerHeader({ customer }: { customer: CustomerDetail }) {
         >
           {t('common.edit')}
         </Button>
-        <Button variant="light" color="red" leftSection={<IconTrash size={16} />} onClick={confirm.open} data-testid="delete-customer">
+        <Button
+          variant="light"
+          color="red"
+          leftSection={<IconTrash size={16} />}
+          onClick={confirm.open}
+          data-testid="delete-customer"
+        >
           {t('common.delete')}
         </Button>
       </Group>

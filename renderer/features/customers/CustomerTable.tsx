@@ -24,7 +24,9 @@ interface CustomerTableProps {
 /** Only the rows in view are in the DOM; scrolling near the end asks for the next page. */
 export function CustomerTable({ items, hasMore, loadMore, sort, direction, onSort }: CustomerTableProps) {
   const columns = useCustomerColumns();
-  const gridTemplateColumns = columns.map((c) => (c.grow ? `minmax(${c.minWidth}px, ${c.grow}fr)` : `${c.minWidth}px`)).join(' ');
+  const gridTemplateColumns = columns
+    .map((c) => (c.grow ? `minmax(${c.minWidth}px, ${c.grow}fr)` : `${c.minWidth}px`))
+    .join(' ');
   const minWidth = columns.reduce((sum, c) => sum + c.minWidth + COLUMN_GAP, PADDING_X * 2);
   const scrollRef = useRef<HTMLDivElement>(null);
   const rowCount = items.length + (hasMore ? 1 : 0);
@@ -48,7 +50,13 @@ export function CustomerTable({ items, hasMore, loadMore, sort, direction, onSor
   };
 
   return (
-    <div ref={scrollRef} className={classes.scroller} role="table" aria-rowcount={rowCount + 1} data-testid="customer-table">
+    <div
+      ref={scrollRef}
+      className={classes.scroller}
+      role="table"
+      aria-rowcount={rowCount + 1}
+      data-testid="customer-table"
+    >
       <div style={{ minWidth }}>
       <div className={classes.header} role="row" style={{ gridTemplateColumns }}>
         {columns.map((column) => (
@@ -59,7 +67,12 @@ export function CustomerTable({ items, hasMore, loadMore, sort, direction, onSor
             aria-sort={column.sort === sort ? (direction === 'asc' ? 'ascending' : 'descending') : undefined}
           >
             {column.sort ? (
-              <button type="button" className={classes.sortButton} onClick={() => sortBy(column)} data-testid={`sort-${column.sort}`}>
+              <button
+                type="button"
+                className={classes.sortButton}
+                onClick={() => sortBy(column)}
+                data-testid={`sort-${column.sort}`}
+              >
                 <span className={classes.cell}>{column.label}</span>
                 <SortIcon active={column.sort === sort} direction={direction} />
               </button>

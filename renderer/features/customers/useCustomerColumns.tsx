@@ -20,7 +20,8 @@ export interface CustomerColumn {
   render: (customer: CustomerListItem) => ReactNode;
 }
 
-const region = (c: CustomerListItem) => [c.province, c.city].filter(Boolean).join(' ');
+/** "广东 深圳"; a municipality (北京 北京) once. */
+const region = (c: CustomerListItem) => [...new Set([c.province, c.city].filter(Boolean))].join(' ');
 
 export function useCustomerColumns(): CustomerColumn[] {
   const { t } = useTranslation();
@@ -29,7 +30,8 @@ export function useCustomerColumns(): CustomerColumn[] {
     {
       key: 'name',
       label: t('customer.name'),
-      minWidth: 200, grow: 2,
+      minWidth: 200,
+      grow: 2,
       sort: 'name',
       render: (c) => (
         <Anchor component={Link} to={`/customers/${c.id}`} size="sm" fw={500} truncate="end">
@@ -37,17 +39,18 @@ export function useCustomerColumns(): CustomerColumn[] {
         </Anchor>
       ),
     },
-    { key: 'kind', label: t('customer.kind'), minWidth: 80, sort: 'kind', render: (c) => t(`kind.${c.kind}`) },
-    { key: 'stage', label: t('customer.stage'), minWidth: 110, sort: 'stage', render: (c) => <StageBadge stage={c.stage} /> },
-    { key: 'tier', label: t('customer.tier'), minWidth: 70, sort: 'tier', render: (c) => c.tier ?? '' },
-    { key: 'contact', label: t('list.primaryContact'), minWidth: 120, render: (c) => c.primaryContactName ?? '' },
-    { key: 'mobile', label: t('contact.mobile'), minWidth: 150, render: (c) => c.primaryContactMobile ?? '' },
-    { key: 'region', label: t('list.region'), minWidth: 140, sort: 'region', render: region },
-    { key: 'owner', label: t('customer.owner'), minWidth: 110, render: (c) => c.ownerName ?? '' },
+    { key: 'kind', label: t('customer.kind'), minWidth: 70, sort: 'kind', render: (c) => t(`kind.${c.kind}`) },
+    { key: 'stage', label: t('customer.stage'), minWidth: 100, sort: 'stage', render: (c) => <StageBadge stage={c.stage} /> },
+    { key: 'tier', label: t('customer.tier'), minWidth: 60, sort: 'tier', render: (c) => c.tier ?? '' },
+    { key: 'contact', label: t('list.primaryContact'), minWidth: 110, render: (c) => c.primaryContactName ?? '' },
+    { key: 'mobile', label: t('contact.mobile'), minWidth: 130, render: (c) => c.primaryContactMobile ?? '' },
+    { key: 'region', label: t('list.region'), minWidth: 110, sort: 'region', render: region },
+    { key: 'owner', label: t('customer.owner'), minWidth: 90, render: (c) => c.ownerName ?? '' },
     {
       key: 'tags',
       label: t('customer.tags'),
-      minWidth: 140, grow: 1,
+      minWidth: 140,
+      grow: 1,
       render: (c) => (
         <Group gap={4} wrap="nowrap">
           <TagList tags={c.tags} />
@@ -57,7 +60,7 @@ export function useCustomerColumns(): CustomerColumn[] {
     {
       key: 'nextFollowUpOn',
       label: t('customer.nextFollowUpOn'),
-      minWidth: 130,
+      minWidth: 120,
       sort: 'nextFollowUpOn',
       descendingFirst: true,
       render: (c) => format.calendarDate(c.nextFollowUpOn),
@@ -65,7 +68,7 @@ export function useCustomerColumns(): CustomerColumn[] {
     {
       key: 'updatedAt',
       label: t('customer.updatedAt'),
-      minWidth: 170,
+      minWidth: 150,
       sort: 'updatedAt',
       descendingFirst: true,
       render: (c) => (
