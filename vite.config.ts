@@ -13,7 +13,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
   },
   server: {
-    // `vite` during development talks to a headless host started with `npm run serve`.
-    proxy: { '/api': 'http://127.0.0.1:5180' },
+    // `vite` during development talks to a headless host started with `npm run serve`. Only the API's
+    // own paths: the renderer's modules in renderer/api/ are served under /api/ too.
+    proxy: { '^/api/(trpc/|health$)': 'http://127.0.0.1:5180' },
   },
 });
