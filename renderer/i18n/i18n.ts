@@ -1,13 +1,9 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import zhCN from './zh-CN.json';
+import { en, zhCN } from './resources';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
-
-// Typed as the English resources, so a key missing from the Chinese file fails the type check.
-const zhResources: typeof en = zhCN;
 
 const STORAGE_KEY = 'officeCrm.language';
 
@@ -36,7 +32,7 @@ i18n.on('languageChanged', (language) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, 'zh-CN': { translation: zhResources } },
+  resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
   lng: initialLanguage(),
   fallbackLng: 'en',
   interpolation: { escapeValue: false },

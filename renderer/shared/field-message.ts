@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import en from '../i18n/en.json';
+import en from '../i18n/core.en.json';
 
 type FieldMessageKey = keyof typeof en.errors.field;
 
