@@ -1,6 +1,9 @@
 import { authRouter } from './auth.router.js';
+import { calendarRouter } from './calendar.router.js';
 import { contactsRouter } from './contacts.router.js';
 import { customersRouter } from './customers.router.js';
+import { notificationsRouter } from './notifications.router.js';
+import { tasksRouter } from './tasks.router.js';
 import { router } from './trpc.js';
 import { usersRouter } from './users.router.js';
 
@@ -10,6 +13,9 @@ export const appRouter = router({
   users: usersRouter,
   customers: customersRouter,
   contacts: contactsRouter,
+  tasks: tasksRouter,
+  calendar: calendarRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;
