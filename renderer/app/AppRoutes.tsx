@@ -3,6 +3,8 @@ import { CustomerEditPage } from '../features/customers/CustomerEditPage';
 import { CustomerNewPage } from '../features/customers/CustomerNewPage';
 import { CustomerPage } from '../features/customers/CustomerPage';
 import { CustomersListPage } from '../features/customers/CustomersListPage';
+import { CalendarPage } from '../features/calendar/CalendarPage';
+import { MyDayPage } from '../features/tasks/MyDayPage';
 
 export function AppRoutes() {
   return (
@@ -11,6 +13,8 @@ export function AppRoutes() {
       <Route path="/customers/new" element={<CustomerNewPage />} />
       <Route path="/customers/:id" element={<CustomerPage />} />
       <Route path="/customers/:id/edit" element={<CustomerEditPage />} />
+      <Route path="/my-day" element={<MyDayPage />} />
+      <Route path="/calendar" element={<CalendarPage />} />
       <Route path="*" element={<Navigate to="/customers" replace />} />
     </Routes>
   );

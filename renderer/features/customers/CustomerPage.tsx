@@ -1,4 +1,5 @@
 import { Stack } from '@mantine/core';
+import { CustomerFollowUpsCard } from '../tasks/CustomerFollowUpsCard';
 import { ContactsCard } from './ContactsCard';
 import { CustomerDetailsCard } from './CustomerDetailsCard';
 import { CustomerHeader } from './CustomerHeader';
@@ -11,6 +12,7 @@ export function CustomerPage() {
         <Stack maw={1100} gap="md">
           <CustomerHeader customer={customer} />
           <CustomerDetailsCard customer={customer} />
+          <CustomerFollowUpsCard customer={customer} />
           <ContactsCard customer={customer} />
         </Stack>
       )}

@@ -1,0 +1,104 @@
+import type { DatesSetArg, EventChangeArg } from '@fullcalendar/core';
+import zhCnLocale from '@fullcalendar/core/locales/zh-cn';
+import dayGridPlugin from '@fullcalendar/daygrid';
+import interactionPlugin from '@fullcalendar/interaction';
+import FullCalendar from '@fullcalendar/react';
+import timeGridPlugin from '@fullcalendar/timegrid';
+import { Button, Card, Group, Stack, Title } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useTRPC, useTRPCClient } from '../../api/trpc';
+import { downloadText } from '../../shared/download';
+import { notifySuccess } from '../../shared/notify';
+import { localTimeZone } from '../../shared/time-zone';
+import { TaskFormModal, type TaskEditing } from '../tasks/TaskFormModal';
+import { useInvalidateTasks } from '../tasks/useInvalidateTasks';
+import { eventOf, taskOfEvent } from './calendar-events';
+import classes from './CalendarPage.module.css';
+import { TasksTabs } from '../tasks/TasksTabs';
+
+/** Month, week and day views of the user's tasks, meetings and visits. */
+export function CalendarPage() {
+  const { t, i18n } = useTranslation();
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const invalidateTasks = useInvalidateTasks();
+  const [range, setRange] = useState<{ from: string; to: string } | null>(null);
+  const [editing, setEditing] = useState<TaskEditing>(null);
+  const [exporting, setExporting] = useState(false);
+  const tasks = useQuery({ ...trpc.calendar.range.queryOptions(range ?? { from: '', to: '' }), enabled: range !== null, placeholderData: keepPreviousData });
+  const events = useMemo(() => (tasks.data ?? []).map(eventOf), [tasks.data]);
+  const reschedule = useMutation(
+    trpc.tasks.reschedule.mutationOptions({
+      onSuccess: (task) => notifySuccess(t('task.moved', { title: task.title })),
+      onSettled: () => invalidateTasks(),
+    }),
+  );
+
+  // A drag or resize saves with the version shown; a refused one (someone else changed it) snaps back.
+  const move = ({ event, revert }: EventChangeArg) => {
+    const task = taskOfEvent(event);
+    if (!event.start) return revert();
+    reschedule.mutate(
+      { id: task.id, version: task.version, dueAt: event.start.toISOString(), endsAt: event.end?.toISOString() ?? null, allDay: event.allDay },
+      { onError: revert },
+    );
+  };
+
+  const exportIcs = async () => {
+    setExporting(true);
+    try {
+      const { filename, content } = await client.calendar.exportIcs.query({ timeZone: localTimeZone() });
+      downloadText(filename, content, 'text/calendar;charset=utf-8');
+      notifySuccess(t('calendar.exported', { filename }));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Group gap="md">
+          <Title order={2}>{t('myDay.calendar')}</Title>
+          <TasksTabs />
+        </Group>
+        <Button variant="default" leftSection={<IconDownload size={16} />} loading={exporting} onClick={() => void exportIcs()} data-testid="export-ics">
+          {t('calendar.export')}
+        </Button>
+      </Group>
+      <Card withBorder padding="md" className={classes.calendar} data-testid="calendar">
+        <FullCalendar
+          plugins={[dayGridPlugin, timeGridPlugin, interactionPlugin]}
+          initialView="timeGridWeek"
+          headerToolbar={{ left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek,timeGridDay' }}
+          locales={[zhCnLocale]}
+          locale={i18n.language === 'zh-CN' ? 'zh-cn' : 'en'}
+          height="auto"
+          nowIndicator
+          scrollTime="08:00:00"
+          slotMinTime="06:00:00"
+          slotMaxTime="22:00:00"
+          events={events}
+          datesSet={(arg: DatesSetArg) => setRange({ from: arg.start.toISOString(), to: arg.end.toISOString() })}
+          selectable
+          selectMirror
+          select={(arg) => {
+            arg.view.calendar.unselect();
+            // A selected stretch of time is a meeting; a click on a day or a slot is a task.
+            const span = arg.end.getTime() - arg.start.getTime();
+            const meeting = !arg.allDay && span > 30 * 60_000;
+            setEditing({ defaults: { start: arg.start, end: meeting || (arg.allDay && span > 86_400_000) ? arg.end : null, allDay: arg.allDay, kind: meeting ? 'meeting' : 'task' } });
+          }}
+          editable
+          eventDrop={move}
+          eventResize={move}
+          eventClick={(arg) => setEditing({ task: taskOfEvent(arg.event) })}
+        />
+      </Card>
+      <TaskFormModal editing={editing} onClose={() => setEditing(null)} />
+    </Stack>
+  );
+}
