@@ -19,6 +19,18 @@ import { eventOf, taskOfEvent } from './calendar-events';
 import classes from './CalendarPage.module.css';
 import { TasksTabs } from '../tasks/TasksTabs';
 
+const TOOLBAR = { left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek,timeGridDay' };
+const ARROWS = { prev: '‹', next: '›' };
+const PLUGINS = [dayGridPlugin, timeGridPlugin, interactionPlugin];
+const LOCALES = [zhCnLocale];
+
+/** The visible range as the API wants it; the same object while it is unchanged, so re-renders do not loop. */
+function rangeOf(arg: DatesSetArg) {
+  const from = arg.start.toISOString();
+  const to = arg.end.toISOString();
+  return (previous: { from: string; to: string } | null) => (previous?.from === from && previous.to === to ? previous : { from, to });
+}
+
 /** Month, week and day views of the user's tasks, meetings and visits. */
 export function CalendarPage() {
   const { t, i18n } = useTranslation();
@@ -71,10 +83,13 @@ export function CalendarPage() {
       </Group>
       <Card withBorder padding="md" className={classes.calendar} data-testid="calendar">
         <FullCalendar
-          plugins={[dayGridPlugin, timeGridPlugin, interactionPlugin]}
+          plugins={PLUGINS}
           initialView="timeGridWeek"
-          headerToolbar={{ left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek,timeGridDay' }}
-          locales={[zhCnLocale]}
+          headerToolbar={TOOLBAR}
+          // Arrows as text: the icon font FullCalendar embeds is a data: URL, which the app's CSP refuses.
+          buttonIcons={false}
+          buttonText={ARROWS}
+          locales={LOCALES}
           locale={i18n.language === 'zh-CN' ? 'zh-cn' : 'en'}
           height="auto"
           nowIndicator
@@ -82,7 +97,7 @@ export function CalendarPage() {
           slotMinTime="06:00:00"
           slotMaxTime="22:00:00"
           events={events}
-          datesSet={(arg: DatesSetArg) => setRange({ from: arg.start.toISOString(), to: arg.end.toISOString() })}
+          datesSet={(arg: DatesSetArg) => setRange(rangeOf(arg))}
           selectable
           selectMirror
           select={(arg) => {

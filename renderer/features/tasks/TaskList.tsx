@@ -1,5 +1,6 @@
 import { Anchor, Badge, Checkbox, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconBell, IconUser } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Task } from '../../api/types';
@@ -29,7 +30,8 @@ export function TaskList({ tasks, empty, onOpen, overdue = false, showCustomer =
   return (
     <Stack gap={4}>
       {tasks.map((task) => (
-        <TaskRow key={task.id} task={task} onOpen={onOpen} overdue={overdue} showCustomer={showCustomer} />
+        // Keyed by version too: a saved change starts the row afresh (its optimistic tick included).
+        <TaskRow key={`${task.id}:${task.version}`} task={task} onOpen={onOpen} overdue={overdue} showCustomer={showCustomer} />
       ))}
     </Stack>
   );
@@ -39,13 +41,19 @@ function TaskRow({ task, onOpen, overdue, showCustomer }: { task: Task; onOpen: 
   const { t } = useTranslation();
   const format = useFormat();
   const setStatus = useSetTaskStatus();
-  const done = task.status === 'done';
+  // Ticks at once; the list refetches (and a refused change unticks) after the server answers.
+  const [ticked, setTicked] = useState<boolean | null>(null);
+  const done = ticked ?? task.status === 'done';
   const when = task.allDay ? format.calendarDate(localDayOf(task.dueAt)) : format.instant(task.dueAt);
   return (
     <Group gap="sm" wrap="nowrap" py={6} px="xs" data-testid="task-row" data-task-id={task.id}>
       <Checkbox
         checked={done}
-        onChange={(event) => setStatus(task, event.currentTarget.checked)}
+        onChange={(event) => {
+          const checked = event.currentTarget.checked;
+          setTicked(checked);
+          setStatus(task, checked, () => setTicked(null));
+        }}
         aria-label={t(done ? 'task.markOpen' : 'task.markDone')}
         data-testid="task-done"
       />

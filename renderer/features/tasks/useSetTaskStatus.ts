@@ -18,5 +18,6 @@ export function useSetTaskStatus() {
       onSettled: () => invalidateTasks(),
     }),
   );
-  return (task: Task, done: boolean) => mutation.mutate({ id: task.id, version: task.version, status: done ? 'done' : 'open' });
+  return (task: Task, done: boolean, onError?: () => void) =>
+    mutation.mutate({ id: task.id, version: task.version, status: done ? 'done' : 'open' }, { onError });
 }

@@ -1,0 +1,93 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APP_ROOT } from '../../electron/app-info.js';
+import { createOwner, openApp } from './app-session.js';
+import { browserAvailable, launchBrowser } from './browser.js';
+import { startServe, type ServeProcess } from './serve-process.js';
+
+const SCREENSHOTS = join(APP_ROOT, 'test-results');
+
+/** Calls the API as the signed-in page (its session cookie), the way the renderer does over HTTP. */
+async function callApi(page: Page, serveUrl: string, path: string, input: unknown): Promise<unknown> {
+  const response = await page.request.post(`${serveUrl}/api/trpc/${path}`, { data: input });
+  const body = (await response.json()) as { result?: { data: unknown }; error?: unknown };
+  if (!body.result) throw new Error(`${path} failed: ${JSON.stringify(body.error)}`);
+  return body.result.data;
+}
+
+describe.runIf(browserAvailable())('follow-ups and reminders in the browser through serve', () => {
+  let serve: ServeProcess;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    [serve, browser] = await Promise.all([startServe(), launchBrowser()]);
+    page = await openApp(browser, serve.url);
+    await createOwner(page);
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await serve?.stop();
+  });
+
+  it('creates a follow-up from My day, shows it, and ticks it done', async () => {
+    await page.getByTestId('nav-tasks').click();
+    await page.getByTestId('my-day-today').waitFor();
+    await page.getByTestId('new-task').click();
+    await page.locator('input[name="title"]').fill('给李总回电话');
+    await page.getByTestId('task-kind').getByText('Call').click();
+    await page.getByTestId('save-task').click();
+
+    const row = page.getByTestId('task-row').filter({ hasText: '给李总回电话' });
+    await expect.poll(() => row.count()).toBe(1);
+    await row.getByTestId('task-done').click();
+    await expect.poll(() => row.count()).toBe(0);
+  });
+
+  it('refuses a task without a title, showing the field message', async () => {
+    await page.getByTestId('new-task').click();
+    await page.getByTestId('save-task').click();
+    await expect.poll(() => page.locator('input[name="title"]').getAttribute('aria-invalid')).toBe('true');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('shows a reminder in the notification centre when it comes due, and marks it read', async () => {
+    // The call above had a reminder too (15 minutes before the next whole hour, maybe already due): start from none unread.
+    await page.getByTestId('notification-bell').click();
+    const readAll = page.getByTestId('notifications-read-all');
+    if (await readAll.isEnabled()) await readAll.click();
+    await expect.poll(() => readAll.isDisabled()).toBe(true);
+    await page.getByTestId('notification-bell').click();
+    const now = Date.now();
+    await callApi(page, serve.url, 'tasks.create', {
+      title: '拜访伟明科技',
+      kind: 'visit',
+      dueAt: new Date(now + 60 * 60_000).toISOString(),
+      remindAt: new Date(now + 3_000).toISOString(),
+    });
+    // The host's scheduler fires it on its own; the bell asks every 15 s.
+    await expect.poll(() => page.getByTestId('notification-count').textContent(), { timeout: 40_000, interval: 1_000 }).toContain('1');
+
+    await page.getByTestId('notification-bell').click();
+    const item = page.getByTestId('notification-item').filter({ hasText: '拜访伟明科技' });
+    await expect.poll(() => item.textContent()).toContain('Reminder: 拜访伟明科技');
+    expect(await item.getAttribute('data-unread')).toBe('true');
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'reminder-notification.png') });
+
+    // Opening it marks it read and opens the task.
+    await item.click();
+    await expect.poll(() => page.locator('input[name="title"]').inputValue()).toBe('拜访伟明科技');
+    await expect.poll(() => page.getByTestId('notification-count').textContent()).not.toContain('1');
+  }, 60_000);
+
+  it('shows the calendar and exports it as an .ics file', async () => {
+    await page.goto(`${serve.url}/#/calendar`);
+    await page.locator('.fc-event').filter({ hasText: '拜访伟明科技' }).first().waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-ics').click()]);
+    expect(download.suggestedFilename()).toMatch(/^office-crm-\d{4}-\d{2}-\d{2}\.ics$/);
+  });
+});
