@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHost, type Host } from '../../electron/host.js';
 import type { FiredReminder } from '../../electron/services/reminders.service.js';
 import { addColleague } from '../helpers/colleagues.js';
@@ -8,27 +8,37 @@ import { apiClient, appErrorOf, OWNER, startTestHost, tempDir, type ApiClient, t
 
 const MINUTE = 60_000;
 
-const open: TestHost[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((t) => t.close()));
+// One host for the tests that do not restart: each account costs a deliberately slow password hash.
+// The clock only moves forward; each test schedules relative to it, after earlier reminders have fired.
+const clock = new TestClock('2026-03-02T09:00:00.000Z');
+let t: TestHost;
+let host: Host;
+let api: ApiClient;
+const shown: FiredReminder[] = [];
+
+beforeAll(async () => {
+  t = await startTestHost({ clock, onReminder: (r) => shown.push(r) });
+  ({ host, api } = t);
 });
+afterAll(() => t.close());
 
-async function start(clock: TestClock): Promise<TestHost> {
-  const t = await startTestHost({ clock });
-  open.push(t);
-  return t;
+/** An instant `minutes` from the test clock's now. */
+const inMinutes = (minutes: number) => new Date(clock.now().getTime() + minutes * MINUTE).toISOString();
+
+async function unreadTitles(client: ApiClient): Promise<string[]> {
+  const { items } = await client.notifications.list.query({});
+  return items.filter((n) => n.readAt === null).map((n) => n.title);
 }
 
-async function reminderTitles(api: ApiClient): Promise<string[]> {
-  const { items } = await api.notifications.list.query({});
-  return items.map((n) => n.title);
-}
+/** Starts each test with nothing unread. */
+const readAll = (client: ApiClient) => client.notifications.markAllRead.mutate();
 
 describe('reminders fire exactly once', () => {
   it('fires at its minute, never before and never twice, for the assignee', async () => {
-    const clock = new TestClock('2026-03-02T09:00:00.000Z');
-    const { host, api } = await start(clock);
-    const task = await api.tasks.create.mutate({ title: '给李总打电话', kind: 'call', dueAt: '2026-03-02T09:15:00Z', remindAt: '2026-03-02T09:10:00Z' });
+    await readAll(api);
+    const dueAt = inMinutes(15);
+    const remindAt = inMinutes(10);
+    const task = await api.tasks.create.mutate({ title: '给李总打电话', kind: 'call', dueAt, remindAt });
 
     clock.advance(9 * MINUTE);
     expect(await host.reminders.check()).toEqual([]);
@@ -36,31 +46,30 @@ describe('reminders fire exactly once', () => {
 
     clock.advance(MINUTE);
     const fired = await host.reminders.check();
-    expect(fired).toMatchObject([{ taskId: task.id, title: '给李总打电话', kind: 'call', dueAt: '2026-03-02T09:15:00.000Z' }]);
+    expect(fired).toMatchObject([{ taskId: task.id, title: '给李总打电话', kind: 'call', dueAt }]);
     expect(await host.reminders.check()).toEqual([]);
     clock.advance(60 * MINUTE);
     expect(await host.reminders.check()).toEqual([]);
 
     const { items, unread } = await api.notifications.list.query({});
     expect(unread).toBe(1);
-    expect(items).toMatchObject([
-      {
-        kind: 'task_reminder',
-        title: '给李总打电话',
-        data: { taskId: task.id, taskKind: 'call', dueAt: '2026-03-02T09:15:00.000Z', allDay: false },
-        link: `/my-day?task=${task.id}`,
-        createdAt: '2026-03-02T09:10:00.000Z',
-        readAt: null,
-      },
-    ]);
-    expect(await api.tasks.get.query({ id: task.id })).toMatchObject({ remindedAt: '2026-03-02T09:10:00.000Z' });
+    expect(items[0]).toMatchObject({
+      kind: 'task_reminder',
+      title: '给李总打电话',
+      data: { taskId: task.id, taskKind: 'call', dueAt, allDay: false },
+      link: `/my-day?task=${task.id}`,
+      createdAt: remindAt,
+      readAt: null,
+    });
+    expect(await api.tasks.get.query({ id: task.id })).toMatchObject({ remindedAt: remindAt });
+    // The host option heard it too: that is how the desktop shows a native notification.
+    expect(shown.filter((r) => r.taskId === task.id)).toHaveLength(1);
   });
 
   it('fires many due reminders at once, each once, even when checks overlap', async () => {
-    const clock = new TestClock('2026-03-02T09:00:00.000Z');
-    const { host, api } = await start(clock);
+    await readAll(api);
     for (let i = 0; i < 120; i += 1) {
-      await api.tasks.create.mutate({ title: `任务 ${i}`, dueAt: '2026-03-02T10:00:00Z', remindAt: '2026-03-02T09:30:00Z' });
+      await api.tasks.create.mutate({ title: `任务 ${i}`, dueAt: inMinutes(60), remindAt: inMinutes(30) });
     }
     clock.advance(45 * MINUTE);
     const [first, second] = await Promise.all([host.reminders.check(), host.reminders.check()]);
@@ -69,9 +78,8 @@ describe('reminders fire exactly once', () => {
   });
 
   it("does not fire a done, cancelled or deleted task's reminder", async () => {
-    const clock = new TestClock('2026-03-02T09:00:00.000Z');
-    const { host, api } = await start(clock);
-    const make = (title: string) => api.tasks.create.mutate({ title, dueAt: '2026-03-02T11:00:00Z', remindAt: '2026-03-02T10:00:00Z' });
+    await readAll(api);
+    const make = (title: string) => api.tasks.create.mutate({ title, dueAt: inMinutes(120), remindAt: inMinutes(60) });
     const done = await make('done');
     const cancelled = await make('cancelled');
     const deleted = await make('deleted');
@@ -82,23 +90,23 @@ describe('reminders fire exactly once', () => {
 
     clock.advance(2 * 60 * MINUTE);
     expect((await host.reminders.check()).map((r) => r.title)).toEqual(['still open']);
-    expect(await reminderTitles(api)).toEqual(['still open']);
+    expect(await unreadTitles(api)).toEqual(['still open']);
   });
 
   it('a moved reminder goes off again at its new time; a calendar drag keeps its lead time', async () => {
-    const clock = new TestClock('2026-03-02T09:00:00.000Z');
-    const { host, api } = await start(clock);
-    const task = await api.tasks.create.mutate({ title: '拜访', kind: 'visit', dueAt: '2026-03-02T09:30:00Z', remindAt: '2026-03-02T09:20:00Z' });
+    await readAll(api);
+    const task = await api.tasks.create.mutate({ title: '拜访', kind: 'visit', dueAt: inMinutes(30), remindAt: inMinutes(20) });
     clock.advance(20 * MINUTE);
     expect(await host.reminders.check()).toHaveLength(1);
 
-    // Dragged to the afternoon: the reminder moves with it, 10 minutes ahead, and is armed again.
-    const moved = await api.tasks.reschedule.mutate({ id: task.id, version: task.version, dueAt: '2026-03-02T14:30:00Z', endsAt: null, allDay: false });
-    expect(moved).toMatchObject({ dueAt: '2026-03-02T14:30:00.000Z', remindAt: '2026-03-02T14:20:00.000Z', remindedAt: null });
+    // Dragged 5 hours later: the reminder moves with it, 10 minutes ahead, and is armed again.
+    const dueAt = inMinutes(5 * 60 + 10);
+    const moved = await api.tasks.reschedule.mutate({ id: task.id, version: task.version, dueAt, endsAt: null, allDay: false });
+    expect(moved).toMatchObject({ dueAt, remindAt: inMinutes(5 * 60), remindedAt: null });
     clock.advance(4 * 60 * MINUTE);
     expect(await host.reminders.check()).toEqual([]);
     clock.advance(60 * MINUTE);
-    expect((await host.reminders.check()).map((r) => r.dueAt)).toEqual(['2026-03-02T14:30:00.000Z']);
+    expect((await host.reminders.check()).map((r) => r.dueAt)).toEqual([dueAt]);
     expect(await api.notifications.unreadCount.query()).toBe(2);
 
     // Editing other fields leaves a fired reminder fired.
@@ -108,86 +116,29 @@ describe('reminders fire exactly once', () => {
     expect(await host.reminders.check()).toEqual([]);
   });
 
-  it('tells the host option of each reminder as it fires (the desktop shows it natively)', async () => {
-    const clock = new TestClock('2026-03-02T09:00:00.000Z');
-    const dir = tempDir();
-    const shown: FiredReminder[] = [];
-    const host = await createHost({ dataDir: dir, clock, onReminder: (r) => shown.push(r) });
-    try {
-      const api = apiClient(host);
-      await api.auth.setupOwner.mutate(OWNER);
-      await api.tasks.create.mutate({ title: '开会', kind: 'meeting', dueAt: '2026-03-02T09:05:00Z', remindAt: '2026-03-02T09:00:00Z' });
-      // Already due: the change event re-arms the scheduler, which fires it without being asked.
-      await expect.poll(() => shown.map((r) => r.title)).toEqual(['开会']);
-      expect(await host.reminders.check()).toEqual([]);
-    } finally {
-      await host.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-});
-
-describe('reminders across restarts', () => {
-  const dir = tempDir();
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-  async function withHost<T>(clock: TestClock, use: (host: Host, api: ApiClient) => Promise<T>): Promise<T> {
-    const host = await createHost({ dataDir: dir, clock });
-    try {
-      const api = apiClient(host);
-      const { needsSetup } = await api.auth.status.query();
-      if (needsSetup) await api.auth.setupOwner.mutate(OWNER);
-      else await api.auth.login.mutate({ username: OWNER.username, password: OWNER.password });
-      return await use(host, api);
-    } finally {
-      await host.close();
-    }
-  }
-
-  it('fires reminders that came due while the app was off once at start-up, and never again', async () => {
-    const clock = new TestClock('2026-03-02T09:00:00.000Z');
-    await withHost(clock, async (_host, api) => {
-      await api.tasks.create.mutate({ title: '关机时到期', dueAt: '2026-03-02T12:00:00Z', remindAt: '2026-03-02T11:00:00Z' });
-      await api.tasks.create.mutate({ title: '明天', dueAt: '2026-03-03T12:00:00Z', remindAt: '2026-03-03T11:00:00Z' });
-    });
-
-    clock.advance(5 * 60 * MINUTE); // 14:00, the app was off.
-    const shownAtStart: string[] = [];
-    await withHost(clock, async (host, api) => {
-      expect(await reminderTitles(api)).toEqual(['关机时到期']);
-      expect(await host.reminders.check()).toEqual([]);
-      shownAtStart.push(...(await reminderTitles(api)));
-    });
-    expect(shownAtStart).toEqual(['关机时到期']);
-
-    // Restarted again, the next day: only tomorrow's fires; the old one does not come back.
-    clock.advance(24 * 60 * MINUTE);
-    await withHost(clock, async (_host, api) => {
-      expect(await reminderTitles(api)).toEqual(['明天', '关机时到期']);
-    });
-    await withHost(clock, async (_host, api) => {
-      expect(await reminderTitles(api)).toEqual(['明天', '关机时到期']);
-    });
+  it('fires an already due reminder on its own: a task change re-arms the scheduler', async () => {
+    await api.tasks.create.mutate({ title: '开会', kind: 'meeting', dueAt: inMinutes(5), remindAt: inMinutes(0) });
+    await expect.poll(() => shown.some((r) => r.title === '开会')).toBe(true);
+    expect(await host.reminders.check()).toEqual([]);
   });
 });
 
 describe('the notification centre', () => {
-  it("shows each user only their own reminders, and marks only their own read", async () => {
-    const clock = new TestClock('2026-03-02T09:00:00.000Z');
-    const { host, api } = await start(clock);
+  it('shows each user only their own reminders, and marks only their own read', async () => {
+    await readAll(api);
     const rep = await addColleague(host, { username: 'rep.n', displayName: '销售丁', role: 'sales' });
-    await api.tasks.create.mutate({ title: '老板的提醒', dueAt: '2026-03-02T10:00:00Z', remindAt: '2026-03-02T09:30:00Z' });
-    await api.tasks.create.mutate({ title: '交给丁的提醒', dueAt: '2026-03-02T10:00:00Z', remindAt: '2026-03-02T09:30:00Z', assigneeId: rep.id });
-    await rep.api.tasks.create.mutate({ title: '丁自己的提醒', dueAt: '2026-03-02T10:00:00Z', remindAt: '2026-03-02T09:31:00Z' });
+    await api.tasks.create.mutate({ title: '老板的提醒', dueAt: inMinutes(60), remindAt: inMinutes(30) });
+    await api.tasks.create.mutate({ title: '交给丁的提醒', dueAt: inMinutes(60), remindAt: inMinutes(30), assigneeId: rep.id });
+    await rep.api.tasks.create.mutate({ title: '丁自己的提醒', dueAt: inMinutes(60), remindAt: inMinutes(31) });
     clock.advance(40 * MINUTE);
     await host.reminders.check();
 
-    expect(await reminderTitles(api)).toEqual(['老板的提醒']);
-    expect(await reminderTitles(rep.api)).toEqual(['丁自己的提醒', '交给丁的提醒']);
+    expect(await unreadTitles(api)).toEqual(['老板的提醒']);
+    expect(await unreadTitles(rep.api)).toEqual(['丁自己的提醒', '交给丁的提醒']);
 
-    const ownerIds = (await api.notifications.list.query({})).items.map((n) => n.id);
+    const ownerUnread = (await api.notifications.list.query({})).items.filter((n) => n.readAt === null).map((n) => n.id);
     // The rep cannot mark the owner's notification read.
-    expect(await rep.api.notifications.markRead.mutate({ ids: ownerIds })).toEqual({ changed: 0 });
+    expect(await rep.api.notifications.markRead.mutate({ ids: ownerUnread })).toEqual({ changed: 0 });
     expect(await api.notifications.unreadCount.query()).toBe(1);
 
     const [latest] = (await rep.api.notifications.list.query({})).items;
@@ -205,10 +156,46 @@ describe('the notification centre', () => {
   });
 
   it('refuses a caller without a session', async () => {
-    const clock = new TestClock();
-    const { host } = await start(clock);
     const anonymous = apiClient(host);
     expect((await appErrorOf(anonymous.notifications.unreadCount.query())).code).toBe('unauthenticated');
     expect((await appErrorOf(anonymous.tasks.myDay.query({ timeZone: 'UTC' }))).code).toBe('unauthenticated');
+  });
+});
+
+describe('reminders across restarts', () => {
+  const dir = tempDir();
+  const restartClock = new TestClock('2026-03-02T09:00:00.000Z');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** The host on the same data folder, as after closing and starting the app again. */
+  async function withHost(use: (api: ApiClient) => Promise<void>): Promise<void> {
+    const restarted = await createHost({ dataDir: dir, clock: restartClock });
+    try {
+      const client = apiClient(restarted);
+      const { needsSetup } = await client.auth.status.query();
+      if (needsSetup) await client.auth.setupOwner.mutate(OWNER);
+      else await client.auth.login.mutate({ username: OWNER.username, password: OWNER.password });
+      await use(client);
+    } finally {
+      await restarted.close();
+    }
+  }
+
+  const titles = async (client: ApiClient) => (await client.notifications.list.query({})).items.map((n) => n.title);
+
+  it('fires reminders that came due while the app was off once at start-up, and never again', async () => {
+    await withHost(async (client) => {
+      await client.tasks.create.mutate({ title: '关机时到期', dueAt: '2026-03-02T12:00:00Z', remindAt: '2026-03-02T11:00:00Z' });
+      await client.tasks.create.mutate({ title: '明天', dueAt: '2026-03-03T12:00:00Z', remindAt: '2026-03-03T11:00:00Z' });
+    });
+
+    restartClock.advance(5 * 60 * MINUTE); // 14:00; the app was off at 11:00.
+    await withHost(async (client) => expect(await titles(client)).toEqual(['关机时到期']));
+    await withHost(async (client) => expect(await titles(client)).toEqual(['关机时到期']));
+
+    // Started again the next day: only tomorrow's fires; the old one does not come back.
+    restartClock.advance(24 * 60 * MINUTE);
+    await withHost(async (client) => expect(await titles(client)).toEqual(['明天', '关机时到期']));
+    await withHost(async (client) => expect(await titles(client)).toEqual(['明天', '关机时到期']));
   });
 });

@@ -39,7 +39,7 @@ export function MyDayPage() {
         day.data && (
           <>
             <Section title={t('myDay.overdue')} count={day.data.overdue.length} color="red" testId="my-day-overdue">
-              <TaskList tasks={day.data.overdue} empty={t('myDay.nothingOverdue')} onOpen={open} overdue />
+              <TaskList tasks={day.data.overdue} empty={t('myDay.nothingOverdue')} onOpen={open} />
             </Section>
             <Section title={t('myDay.dueToday')} count={day.data.dueToday.length} color="indigo" testId="my-day-today">
               <TaskList tasks={day.data.dueToday} empty={t('myDay.nothingToday')} onOpen={open} />

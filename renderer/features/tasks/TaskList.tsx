@@ -6,20 +6,18 @@ import { Link } from 'react-router';
 import type { Task } from '../../api/types';
 import { useFormat } from '../../shared/useFormat';
 import { TaskKindIcon } from './TaskKindIcon';
-import { localDayOf } from './task-values';
+import { isOverdue, localDayOf } from './task-values';
 import { useSetTaskStatus } from './useSetTaskStatus';
 
 interface TaskListProps {
   tasks: Task[];
   empty: string;
   onOpen: (task: Task) => void;
-  /** Overdue times are shown in red. */
-  overdue?: boolean;
   /** On a customer's page the customer need not be named again. */
   showCustomer?: boolean;
 }
 
-export function TaskList({ tasks, empty, onOpen, overdue = false, showCustomer = true }: TaskListProps) {
+export function TaskList({ tasks, empty, onOpen, showCustomer = true }: TaskListProps) {
   if (tasks.length === 0) {
     return (
       <Text c="dimmed" size="sm">
@@ -31,19 +29,20 @@ export function TaskList({ tasks, empty, onOpen, overdue = false, showCustomer =
     <Stack gap={4}>
       {tasks.map((task) => (
         // Keyed by version too: a saved change starts the row afresh (its optimistic tick included).
-        <TaskRow key={`${task.id}:${task.version}`} task={task} onOpen={onOpen} overdue={overdue} showCustomer={showCustomer} />
+        <TaskRow key={`${task.id}:${task.version}`} task={task} onOpen={onOpen} showCustomer={showCustomer} />
       ))}
     </Stack>
   );
 }
 
-function TaskRow({ task, onOpen, overdue, showCustomer }: { task: Task; onOpen: (task: Task) => void; overdue: boolean; showCustomer: boolean }) {
+function TaskRow({ task, onOpen, showCustomer }: { task: Task; onOpen: (task: Task) => void; showCustomer: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const setStatus = useSetTaskStatus();
   // Ticks at once; the list refetches (and a refused change unticks) after the server answers.
   const [ticked, setTicked] = useState<boolean | null>(null);
   const done = ticked ?? task.status === 'done';
+  const overdue = isOverdue(task, new Date());
   const when = task.allDay ? format.calendarDate(localDayOf(task.dueAt)) : format.instant(task.dueAt);
   return (
     <Group gap="sm" wrap="nowrap" py={6} px="xs" data-testid="task-row" data-task-id={task.id}>

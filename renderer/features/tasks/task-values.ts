@@ -12,6 +12,10 @@ const LOCAL_DATE = 'YYYY-MM-DD';
 /** The local calendar date (YYYY-MM-DD) of an instant: the day an all-day item is on. */
 export const localDayOf = (instant: string) => dayjs(instant).format(LOCAL_DATE);
 
+/** Open and late: a timed task past its time, an all-day one from an earlier day (as the API's My day counts). */
+export const isOverdue = (task: Task, now: Date) =>
+  task.status === 'open' && (task.allDay ? localDayOf(task.dueAt) < dayjs(now).format(LOCAL_DATE) : Date.parse(task.dueAt) < now.getTime());
+
 /** Kinds that take up time on the calendar, so they have an end. */
 export const hasEnd = (kind: TaskKind) => kind === 'meeting' || kind === 'visit';
 
