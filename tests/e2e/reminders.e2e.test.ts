@@ -10,8 +10,10 @@ import { startServe, type ServeProcess } from './serve-process.js';
 const SCREENSHOTS = join(APP_ROOT, 'test-results');
 
 /** Calls the API as the signed-in page (its session cookie), the way the renderer does over HTTP. */
-async function callApi(page: Page, serveUrl: string, path: string, input: unknown): Promise<unknown> {
-  const response = await page.request.post(`${serveUrl}/api/trpc/${path}`, { data: input });
+async function callApi(page: Page, serveUrl: string, path: string, input: unknown, kind: 'query' | 'mutation' = 'mutation'): Promise<unknown> {
+  const url = `${serveUrl}/api/trpc/${path}`;
+  const response =
+    kind === 'query' ? await page.request.get(`${url}?input=${encodeURIComponent(JSON.stringify(input))}`) : await page.request.post(url, { data: input });
   const body = (await response.json()) as { result?: { data: unknown }; error?: unknown };
   if (!body.result) throw new Error(`${path} failed: ${JSON.stringify(body.error)}`);
   return body.result.data;
@@ -84,8 +86,34 @@ describe.runIf(browserAvailable())('follow-ups and reminders in the browser thro
     await expect.poll(() => page.getByTestId('notification-count').textContent()).not.toContain('1');
   }, 60_000);
 
-  it('shows the calendar and exports it as an .ics file', async () => {
+  it('creates a task by clicking a time slot, and reschedules it by dragging', async () => {
     await page.goto(`${serve.url}/#/calendar`);
+    await page.getByRole('button', { name: 'day', exact: true }).click();
+    // The 10:00 slot of today's day view: the form opens at that time.
+    await page.locator('.fc-timegrid-slot-lane[data-time="10:00:00"]').click();
+    await expect.poll(() => page.locator('input[name="dueAt"]').inputValue()).toMatch(/ 10:00:00$/);
+    await page.locator('input[name="title"]').fill('整理样品间');
+    await page.getByTestId('save-task').click();
+    const event = page.locator('.fc-event').filter({ hasText: '整理样品间' });
+    await event.waitFor();
+
+    // Dragged down to the 12:00 slot, once the calendar has redrawn with the saved task.
+    await page.waitForLoadState('networkidle');
+    const from = (await event.boundingBox())!;
+    const to = (await page.locator('.fc-timegrid-slot-lane[data-time="12:00:00"]').boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + 5);
+    await page.mouse.down();
+    await page.mouse.move(from.x + from.width / 2, from.y + 20, { steps: 5 });
+    await page.mouse.move(from.x + from.width / 2, to.y + 5, { steps: 10 });
+    await page.mouse.up();
+    await expect.poll(() => page.getByText('整理样品间 moved').isVisible()).toBe(true);
+    const tasks = (await callApi(page, serve.url, 'tasks.list', { statuses: ['open'] }, 'query')) as { title: string; dueAt: string }[];
+    const moved = tasks.find((task) => task.title === '整理样品间')!;
+    expect(new Date(moved.dueAt).getHours()).toBe(12);
+  });
+
+  it('shows the calendar and exports it as an .ics file', async () => {
+    await page.getByRole('button', { name: 'week', exact: true }).click();
     await page.locator('.fc-event').filter({ hasText: '拜访伟明科技' }).first().waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-ics').click()]);
     expect(download.suggestedFilename()).toMatch(/^office-crm-\d{4}-\d{2}-\d{2}\.ics$/);

@@ -4,20 +4,22 @@ import dayGridPlugin from '@fullcalendar/daygrid';
 import interactionPlugin from '@fullcalendar/interaction';
 import FullCalendar from '@fullcalendar/react';
 import timeGridPlugin from '@fullcalendar/timegrid';
-import { Button, Card, Group, Stack, Title } from '@mantine/core';
+import { Button, Card, Group, Select, Stack, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC, useTRPCClient } from '../../api/trpc';
 import { downloadText } from '../../shared/download';
-import { notifySuccess } from '../../shared/notify';
+import { notifyError, notifySuccess } from '../../shared/notify';
 import { localTimeZone } from '../../shared/time-zone';
+import { useCurrentUser } from '../auth/CurrentUserContext';
+import { useOwnerOptions } from '../customers/useOwnerOptions';
 import { TaskFormModal, type TaskEditing } from '../tasks/TaskFormModal';
+import { TasksTabs } from '../tasks/TasksTabs';
 import { useInvalidateTasks } from '../tasks/useInvalidateTasks';
 import { eventOf, taskOfEvent } from './calendar-events';
 import classes from './CalendarPage.module.css';
-import { TasksTabs } from '../tasks/TasksTabs';
 
 const TOOLBAR = { left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek,timeGridDay' };
 const ARROWS = { prev: '‹', next: '›' };
@@ -40,7 +42,15 @@ export function CalendarPage() {
   const [range, setRange] = useState<{ from: string; to: string } | null>(null);
   const [editing, setEditing] = useState<TaskEditing>(null);
   const [exporting, setExporting] = useState(false);
-  const tasks = useQuery({ ...trpc.calendar.range.queryOptions(range ?? { from: '', to: '' }), enabled: range !== null, placeholderData: keepPreviousData });
+  const user = useCurrentUser();
+  const colleagues = useOwnerOptions();
+  // Whose calendar: one's own, or a colleague's the API lets one see (a manager their team's).
+  const [assigneeId, setAssigneeId] = useState(String(user.id));
+  const tasks = useQuery({
+    ...trpc.calendar.range.queryOptions({ ...(range ?? { from: '', to: '' }), assigneeId: Number(assigneeId) }),
+    enabled: range !== null,
+    placeholderData: keepPreviousData,
+  });
   const events = useMemo(() => (tasks.data ?? []).map(eventOf), [tasks.data]);
   const reschedule = useMutation(
     trpc.tasks.reschedule.mutationOptions({
@@ -65,6 +75,8 @@ export function CalendarPage() {
       const { filename, content } = await client.calendar.exportIcs.query({ timeZone: localTimeZone() });
       downloadText(filename, content, 'text/calendar;charset=utf-8');
       notifySuccess(t('calendar.exported', { filename }));
+    } catch (error) {
+      notifyError(error);
     } finally {
       setExporting(false);
     }
@@ -77,9 +89,23 @@ export function CalendarPage() {
           <Title order={2}>{t('myDay.calendar')}</Title>
           <TasksTabs />
         </Group>
-        <Button variant="default" leftSection={<IconDownload size={16} />} loading={exporting} onClick={() => void exportIcs()} data-testid="export-ics">
-          {t('calendar.export')}
-        </Button>
+        <Group gap="sm">
+          {user.role !== 'sales' && (
+            <Select
+              aria-label={t('task.assignee')}
+              data={colleagues}
+              value={assigneeId}
+              onChange={(id) => id && setAssigneeId(id)}
+              allowDeselect={false}
+              searchable
+              w={180}
+              data-testid="calendar-assignee"
+            />
+          )}
+          <Button variant="default" leftSection={<IconDownload size={16} />} loading={exporting} onClick={() => void exportIcs()} data-testid="export-ics">
+            {t('calendar.export')}
+          </Button>
+        </Group>
       </Group>
       <Card withBorder padding="md" className={classes.calendar} data-testid="calendar">
         <FullCalendar
