@@ -3,7 +3,7 @@ import { CustomerEditPage } from '../features/customers/CustomerEditPage';
 import { CustomerNewPage } from '../features/customers/CustomerNewPage';
 import { CustomerPage } from '../features/customers/CustomerPage';
 import { CustomersListPage } from '../features/customers/CustomersListPage';
-import { CalendarPage } from '../features/calendar/CalendarPage';
+import { LazyCalendarPage } from '../features/calendar/LazyCalendarPage';
 import { MyDayPage } from '../features/tasks/MyDayPage';
 
 export function AppRoutes() {
@@ -14,7 +14,7 @@ export function AppRoutes() {
       <Route path="/customers/:id" element={<CustomerPage />} />
       <Route path="/customers/:id/edit" element={<CustomerEditPage />} />
       <Route path="/my-day" element={<MyDayPage />} />
-      <Route path="/calendar" element={<CalendarPage />} />
+      <Route path="/calendar" element={<LazyCalendarPage />} />
       <Route path="*" element={<Navigate to="/customers" replace />} />
     </Routes>
   );
