@@ -10,18 +10,20 @@ export interface AuditEntry {
   changes: object;
 }
 
+/** The stored row of an audit entry. */
+export function auditRow(entry: AuditEntry) {
+  return {
+    entity: entry.entity,
+    entity_id: entry.entityId,
+    op: entry.op,
+    user_id: entry.userId,
+    at: entry.at,
+    changes: JSON.stringify(entry.changes),
+  };
+}
+
 export async function writeAudit(db: Db, entry: AuditEntry): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      entity: entry.entity,
-      entity_id: entry.entityId,
-      op: entry.op,
-      user_id: entry.userId,
-      at: entry.at,
-      changes: JSON.stringify(entry.changes),
-    })
-    .execute();
+  await db.insertInto('audit_log').values(auditRow(entry)).execute();
 }
 
 /** { field: [before, after] } for the fields that differ. */

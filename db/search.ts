@@ -22,9 +22,16 @@ function characterPairs(name: string): string {
     .join(' ');
 }
 
+/** The text each index stores for a document: the trigram index's body and the name pairs. */
+export function searchIndexTexts(doc: SearchDocument): { body: string; pairs: string } {
+  return {
+    body: [...doc.names, ...doc.emails, ...doc.phoneDigits].join('\n'),
+    pairs: doc.names.map(characterPairs).join(' '),
+  };
+}
+
 export async function writeSearchDocument(db: Db, customerId: number, doc: SearchDocument): Promise<void> {
-  const body = [...doc.names, ...doc.emails, ...doc.phoneDigits].join('\n');
-  const pairs = doc.names.map(characterPairs).join(' ');
+  const { body, pairs } = searchIndexTexts(doc);
   await sql`DELETE FROM customer_search WHERE rowid = ${customerId}`.execute(db);
   await sql`DELETE FROM customer_search_pairs WHERE rowid = ${customerId}`.execute(db);
   await sql`INSERT INTO customer_search (rowid, body) VALUES (${customerId}, ${body})`.execute(db);

@@ -63,7 +63,8 @@ export async function getCustomer(ctx: UserContext, id: number): Promise<Custome
   return detail;
 }
 
-function customerColumns(fields: CustomerFields) {
+/** The stored columns of validated customer fields. */
+export function customerColumns(fields: CustomerFields) {
   return {
     name: fields.name,
     name_key: nameKey(fields.name),
