@@ -31,7 +31,7 @@ function overlay<T extends object>(stored: T, given: Partial<T>, keys: (keyof T)
 
 /**
  * The "update the existing record" duplicate policy for one row, inside the import's transaction: the
- * customer takes the row's non-blank fields and gains its tags; the matched contact takes the row's
+ * customer keeps its name, takes the row's other non-blank fields and gains its tags; the matched contact takes the row's
  * contact fields, or the row's contact is added when the match was by company name.
  */
 export async function updateFromRow(
@@ -60,7 +60,8 @@ export async function updateFromRow(
     notes: row.notes,
     nextFollowUpOn: row.next_follow_up_on,
   };
-  const givenFields = CUSTOMER_IMPORT_FIELDS.filter((field) => provided.has(field) && field !== 'tags');
+  // The name stays: it is what the record is known by, and the row may spell it differently (that is how it matched).
+  const givenFields = CUSTOMER_IMPORT_FIELDS.filter((field) => provided.has(field) && field !== 'tags' && field !== 'name');
   const after: CustomerFields = { ...overlay(before, input, givenFields), tags: [...new Set([...tags, ...input.tags])] };
   const changes = diffRecords(before, after);
   if (Object.keys(changes).length > 0) {
