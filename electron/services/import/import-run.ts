@@ -210,8 +210,8 @@ export async function runImport(ctx: UserContext, table: SourceTable, options: I
   }));
   counts.failed = counts.processed = table.broken.length;
   const preview: PreviewRow[] = [];
-  const describe = (row: SourceRow, entry: Omit<PreviewRow, 'line'>) => {
-    if (previewLines.has(row.line)) preview.push({ line: row.line, ...entry });
+  const describe = (row: SourceRow, action: RowAction, input: CreateCustomerInput | null, issues: RowIssue[], duplicateOf: string | null) => {
+    if (previewLines.has(row.line)) preview.push({ line: row.line, action, values: input ? previewValues(input) : {}, issues, duplicateOf });
   };
   // Dry run: keys of rows that would have been created, standing in for the database.
   const planned = new Map<string, string>();
@@ -237,7 +237,7 @@ export async function runImport(ctx: UserContext, table: SourceTable, options: I
       if (problem) {
         problems.push({ line: p.row.line, kind: problem, issues: [], duplicateOf: match.customerName, cells: p.row.cells });
         counts.skipped++;
-        describe(p.row, { action: 'skip', values: previewValues(p.input), issues: [], duplicateOf: match.customerName });
+        describe(p.row, 'skip', p.input, [], match.customerName);
         continue;
       }
       if (!dryRun && match.customerId !== null) {
@@ -245,12 +245,12 @@ export async function runImport(ctx: UserContext, table: SourceTable, options: I
         updated.push(match.customerId);
       }
       counts.updated++;
-      describe(p.row, { action: 'update', values: previewValues(p.input), issues: [], duplicateOf: match.customerName });
+      describe(p.row, 'update', p.input, [], match.customerName);
     }
     const ids = dryRun ? [] : await createRows(db, ctx, creates, now);
     for (const p of creates) {
       if (dryRun) for (const key of keyStrings(p.keys)) planned.set(key, p.input.name);
-      describe(p.row, { action: 'create', values: previewValues(p.input), issues: [], duplicateOf: null });
+      describe(p.row, 'create', p.input, [], null);
     }
     counts.created += creates.length;
     return { ids, updated };
@@ -278,7 +278,7 @@ export async function runImport(ctx: UserContext, table: SourceTable, options: I
       problems.push({ line: row.line, kind: 'invalid', issues: validated.issues, duplicateOf: null, cells: row.cells });
       counts.failed++;
       counts.processed++;
-      describe(row, { action: 'error', values: {}, issues: validated.issues, duplicateOf: null });
+      describe(row, 'error', null, validated.issues, null);
       continue;
     }
     const keys = keysOf(validated.input);
