@@ -57,7 +57,7 @@ export function PreviewStep({ uploadId, mapping, policy, onPolicyChange, onBack,
           </Text>
           <Title order={4}>{t('importer.preview.firstRows')}</Title>
           <ScrollArea.Autosize mah={360}>
-            <Table striped withTableBorder fz="sm" data-testid="import-preview-rows">
+            <Table striped withTableBorder fz="sm" miw={1100} data-testid="import-preview-rows">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('importer.preview.line')}</Table.Th>
@@ -73,12 +73,14 @@ export function PreviewStep({ uploadId, mapping, policy, onPolicyChange, onBack,
                   <Table.Tr key={row.line} data-testid={`preview-line-${row.line}`}>
                     <Table.Td>{row.line}</Table.Td>
                     <Table.Td>
-                      <Badge color={ACTION_COLORS[row.action]} variant="light">
+                      <Badge color={ACTION_COLORS[row.action]} variant="light" miw="max-content">
                         {t(`importer.action.${row.action}`)}
                       </Badge>
                     </Table.Td>
                     {SHOWN_VALUES.map((field) => (
-                      <Table.Td key={field}>{field === 'stage' && row.values.stage ? t(`stage.${row.values.stage as 'prospect'}`) : (row.values[field] ?? '')}</Table.Td>
+                      <Table.Td key={field} style={{ whiteSpace: 'nowrap' }}>
+                        {field === 'stage' && row.values.stage ? t(`stage.${row.values.stage as 'prospect'}`) : (row.values[field] ?? '')}
+                      </Table.Td>
                     ))}
                     <Table.Td>
                       {row.issues.map((issue) => issueText(t, issue)).join('; ')}
@@ -120,7 +122,7 @@ export function PreviewStep({ uploadId, mapping, policy, onPolicyChange, onBack,
           {t('importer.back')}
         </Button>
         <Button onClick={onStart} disabled={!data || preview.isPending} data-testid="import-start">
-          {t('importer.run.start', { count: data?.counts.total ?? 0 })}
+          {t('importer.run.start', { count: data ? data.counts.created + data.counts.updated : 0 })}
         </Button>
       </Group>
     </Stack>
