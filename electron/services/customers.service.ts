@@ -12,6 +12,7 @@ import {
   softDeleteCustomer,
   updateCustomerIfVersion,
 } from '../../db/customer.repository.js';
+import type { NewCustomerRow } from '../../db/tables/customer.table.js';
 import { findUserById } from '../../db/user.repository.js';
 import type {
   CreateCustomerInput,
@@ -82,6 +83,19 @@ export function customerColumns(fields: CustomerFields) {
   };
 }
 
+/** The stored row of a customer created now. */
+export function newCustomerRow(fields: CustomerFields, now: string): NewCustomerRow {
+  return {
+    ...customerColumns(fields),
+    last_contacted_at: null,
+    created_at: now,
+    updated_at: now,
+    deleted_at: null,
+    deleted_by: null,
+    version: 1,
+  };
+}
+
 async function assertOwnerExists(db: Db, ownerId: number | null): Promise<void> {
   if (ownerId === null) return;
   const owner = await findUserById(db, ownerId);
@@ -102,15 +116,7 @@ export async function createCustomer(ctx: UserContext, input: CreateCustomerInpu
   const now = nowIso(ctx.clock);
   const detail = await ctx.db.transaction().execute(async (trx) => {
     await assertOwnerExists(trx, ownerId);
-    const id = await insertCustomer(trx, {
-      ...customerColumns({ ...input, ownerId }),
-      last_contacted_at: null,
-      created_at: now,
-      updated_at: now,
-      deleted_at: null,
-      deleted_by: null,
-      version: 1,
-    });
+    const id = await insertCustomer(trx, newCustomerRow({ ...input, ownerId }, now));
     await replaceCustomerTags(trx, id, input.tags);
     if (input.primaryContact) {
       await insertContact(trx, contactRow(id, { ...input.primaryContact, isPrimary: true }, now));

@@ -14,7 +14,7 @@ import { searchDocument } from '../../../db/seed/search-document.js';
 import type { CreateCustomerInput } from '../../api/schemas/customers.schema.js';
 import { contactRow } from '../contacts.service.js';
 import { nowIso, type SessionUser, type UserContext } from '../context.js';
-import { customerColumns } from '../customers.service.js';
+import { newCustomerRow } from '../customers.service.js';
 import { duplicateKeys, type DuplicateKeys } from '../duplicates.service.js';
 import { IMPORT_FIELDS, type ColumnMapping, type ImportField } from './import-fields.js';
 import { updateFromRow } from './import-update.js';
@@ -141,15 +141,7 @@ async function lookupMatches(db: Db, user: SessionUser, rows: PendingRow[]): Pro
 async function createRows(db: Db, ctx: UserContext, rows: PendingRow[], now: string): Promise<number[]> {
   const ids = await insertCustomers(
     db,
-    rows.map(({ input }) => ({
-      ...customerColumns({ ...input, ownerId: input.ownerId ?? ctx.user.id }),
-      last_contacted_at: null,
-      created_at: now,
-      updated_at: now,
-      deleted_at: null,
-      deleted_by: null,
-      version: 1,
-    })),
+    rows.map(({ input }) => newCustomerRow({ ...input, ownerId: input.ownerId ?? ctx.user.id }, now)),
   );
   const contacts = rows.map(({ input }, i) =>
     input.primaryContact ? contactRow(ids[i]!, { ...input.primaryContact, isPrimary: true }, now) : null,

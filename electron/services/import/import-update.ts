@@ -6,7 +6,7 @@ import type { ContactFields, CreateCustomerInput, CustomerFields } from '../../a
 import { contactRow } from '../contacts.service.js';
 import type { UserContext } from '../context.js';
 import { reindexCustomer } from '../customer-search.js';
-import { toContact } from '../customers.mappers.js';
+import { toContact, toCustomer } from '../customers.mappers.js';
 import { customerColumns } from '../customers.service.js';
 import { CUSTOMER_IMPORT_FIELDS, type ImportField } from './import-fields.js';
 
@@ -45,21 +45,7 @@ export async function updateFromRow(
   const row = await findVisibleCustomer(trx, ctx.user, match.customerId);
   if (!row) return;
   const tags = await findCustomerTags(trx, row.id);
-  const before: CustomerFields = {
-    name: row.name,
-    kind: row.kind,
-    industry: row.industry,
-    province: row.province,
-    city: row.city,
-    address: row.address,
-    source: row.source,
-    stage: row.stage,
-    tier: row.tier,
-    tags,
-    ownerId: row.owner_id,
-    notes: row.notes,
-    nextFollowUpOn: row.next_follow_up_on,
-  };
+  const { id: _id, ownerName: _o, lastContactedAt: _l, createdAt: _c, updatedAt: _u, version: _v, ...before } = toCustomer(row, tags);
   // The name stays: it is what the record is known by, and the row may spell it differently (that is how it matched).
   const givenFields = CUSTOMER_IMPORT_FIELDS.filter((field) => provided.has(field) && field !== 'tags' && field !== 'name');
   const after: CustomerFields = { ...overlay(before, input, givenFields), tags: [...new Set([...tags, ...input.tags])] };
