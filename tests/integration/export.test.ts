@@ -2,8 +2,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertUser } from '../../db/user.repository.js';
 import { hashPassword } from '../../electron/services/password.js';
-import { downloadFile, importFile } from '../helpers/files-api.js';
-import { apiClient, startTestHost, type ApiClient, type TestHost } from '../helpers/test-host.js';
+import { downloadFile, importFile, uploadFile } from '../helpers/files-api.js';
+import { apiClient, appErrorOf, startTestHost, type ApiClient, type TestHost } from '../helpers/test-host.js';
 
 let t: TestHost;
 let api: ApiClient;
@@ -122,5 +122,15 @@ describe('export customers', () => {
     const result = await importFile(api, 'round-trip.csv', bytes, 'skip');
     expect(result.counts).toMatchObject({ total: 4, created: 0, skipped: 4, failed: 0 });
     expect(result.mapping).toMatchObject({ name: 0, kind: 1, stage: 2, contactName: 6, mobile: 8, landline: 9, email: 10, address: 14, tags: 16 });
+  });
+
+  it('hands a download or an upload to the user who made it, and to no one else', async () => {
+    const ticket = await api.exports.customers.mutate(exportInput());
+    expect((await appErrorOf(sales.exports.download.query({ downloadId: ticket.downloadId, offset: 0 }))).code).toBe('not_found');
+    expect((await appErrorOf(apiClient(t.host).exports.download.query({ downloadId: ticket.downloadId, offset: 0 }))).code).toBe('unauthenticated');
+    expect((await downloadFile(api, ticket.downloadId)).length).toBe(ticket.size);
+
+    const uploadId = await uploadFile(api, 'mine.csv', new TextEncoder().encode('客户名称\n甲\n'));
+    expect((await appErrorOf(sales.imports.inspect.mutate({ uploadId }))).code).toBe('not_found');
   });
 });

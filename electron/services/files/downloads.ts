@@ -1,6 +1,6 @@
 import { openSync, readSync, closeSync, statSync } from 'node:fs';
 import { notFound } from '../errors.js';
-import { removeWorkFile } from './work-files.js';
+import { removeWorkFile, STALE_MS } from './work-files.js';
 
 /**
  * Files made on the host for the user to save (exports, import error reports), handed out in chunks.
@@ -22,13 +22,17 @@ export interface DownloadTicket {
 interface Download extends DownloadTicket {
   userId: number;
   path: string;
+  offeredAt: number;
 }
 
 // Keyed by random ids; one process may run several hosts (tests), each file lives in its own data folder.
 const downloads = new Map<string, Download>();
 
 export function offerDownload(userId: number, id: string, path: string, fileName: string): DownloadTicket {
-  const download = { downloadId: id, userId, path, fileName, size: statSync(path).size };
+  const now = Date.now();
+  // Downloads never fetched to the end are forgotten after a day (their files are swept with the work folder).
+  for (const [key, old] of downloads) if (now - old.offeredAt > STALE_MS) downloads.delete(key);
+  const download = { downloadId: id, userId, path, fileName, size: statSync(path).size, offeredAt: now };
   downloads.set(id, download);
   return { downloadId: id, fileName, size: download.size };
 }

@@ -8,7 +8,8 @@ import { join } from 'node:path';
  */
 export type WorkKind = 'imports' | 'exports';
 
-const STALE_MS = 24 * 60 * 60 * 1000;
+/** How long a work file (or the job holding it) may sit unused before it is swept. */
+export const STALE_MS = 24 * 60 * 60 * 1000;
 
 export function workDir(dataDir: string, kind: WorkKind): string {
   const dir = join(dataDir, 'work', kind);

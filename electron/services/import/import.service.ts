@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import type { UserContext } from '../context.js';
 import { invalid, notFound } from '../errors.js';
 import { offerDownload, type DownloadTicket } from '../files/downloads.js';
-import { newWorkFile, removeWorkFile } from '../files/work-files.js';
+import { newWorkFile, removeWorkFile, STALE_MS } from '../files/work-files.js';
 import { guessMapping } from './column-guess.js';
 import { decodeText, type TextEncodingName } from './decode.js';
 import { writeErrorReport, type ReportLabels } from './error-report.js';
@@ -34,6 +34,7 @@ interface ImportSession {
   encoding: TextEncodingName | null;
   counts: ImportCounts | null;
   problems: RowProblem[];
+  startedAt: number;
 }
 
 // Keyed by random ids; a session belongs to the user who began it and is found by no one else.
@@ -45,8 +46,19 @@ function sessionOf(ctx: UserContext, uploadId: string): ImportSession {
   return session;
 }
 
+/** Sessions nobody came back for (the wizard was closed) go after a day, with their files. */
+function sweepSessions(now: number): void {
+  for (const session of sessions.values()) {
+    if (session.status !== 'running' && now - session.startedAt > STALE_MS) {
+      removeWorkFile(session.path);
+      sessions.delete(session.id);
+    }
+  }
+}
+
 export function beginUpload(ctx: UserContext, input: { fileName: string; size: number }): { uploadId: string } {
   if (input.size > MAX_UPLOAD_BYTES) throw invalid({ file: 'fileTooLarge' });
+  sweepSessions(Date.now());
   const { id, path } = newWorkFile(ctx.dataDir, 'imports', '.upload');
   appendFileSync(path, new Uint8Array());
   sessions.set(id, {
@@ -62,6 +74,7 @@ export function beginUpload(ctx: UserContext, input: { fileName: string; size: n
     encoding: null,
     counts: null,
     problems: [],
+    startedAt: Date.now(),
   });
   return { uploadId: id };
 }
