@@ -85,15 +85,15 @@ export function customerColumns(fields: CustomerFields) {
 
 /** The stored row of a customer created now. */
 export function newCustomerRow(fields: CustomerFields, now: string): NewCustomerRow {
-  return {
-    ...customerColumns(fields),
+  // Object.assign rather than a spread: the import builds 100k of these, and copying costs.
+  return Object.assign(customerColumns(fields), {
     last_contacted_at: null,
     created_at: now,
     updated_at: now,
     deleted_at: null,
     deleted_by: null,
     version: 1,
-  };
+  });
 }
 
 async function assertOwnerExists(db: Db, ownerId: number | null): Promise<void> {

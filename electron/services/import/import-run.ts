@@ -141,7 +141,7 @@ async function lookupMatches(db: Db, user: SessionUser, rows: PendingRow[]): Pro
 async function createRows(db: Db, ctx: UserContext, rows: PendingRow[], now: string): Promise<number[]> {
   const ids = await insertCustomers(
     db,
-    rows.map(({ input }) => newCustomerRow({ ...input, ownerId: input.ownerId ?? ctx.user.id }, now)),
+    rows.map(({ input }) => newCustomerRow(input, now)),
   );
   const contacts = rows.map(({ input }, i) =>
     input.primaryContact ? contactRow(ids[i]!, { ...input.primaryContact, isPrimary: true }, now) : null,
@@ -273,6 +273,8 @@ export async function runImport(ctx: UserContext, table: SourceTable, options: I
       describe(row, 'error', null, validated.issues, null);
       continue;
     }
+    // Imported customers belong to whoever imports them (the file has no owner column).
+    validated.input.ownerId ??= ctx.user.id;
     const keys = keysOf(validated.input);
     const strings = keyStrings(keys);
     if (policy !== 'create' && strings.some((k) => batchKeys.has(k))) await flush();
