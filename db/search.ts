@@ -25,10 +25,15 @@ function characterPairs(name: string): string {
 export async function writeSearchDocument(db: Db, customerId: number, doc: SearchDocument): Promise<void> {
   const body = [...doc.names, ...doc.emails, ...doc.phoneDigits].join('\n');
   const pairs = doc.names.map(characterPairs).join(' ');
-  await sql`DELETE FROM customer_search WHERE rowid = ${customerId}`.execute(db);
-  await sql`DELETE FROM customer_search_pairs WHERE rowid = ${customerId}`.execute(db);
+  await deleteSearchDocument(db, customerId);
   await sql`INSERT INTO customer_search (rowid, body) VALUES (${customerId}, ${body})`.execute(db);
   await sql`INSERT INTO customer_search_pairs (rowid, body) VALUES (${customerId}, ${pairs})`.execute(db);
+}
+
+/** The index holds live customers only: a deleted customer's document goes, a restore writes it again. */
+export async function deleteSearchDocument(db: Db, customerId: number): Promise<void> {
+  await sql`DELETE FROM customer_search WHERE rowid = ${customerId}`.execute(db);
+  await sql`DELETE FROM customer_search_pairs WHERE rowid = ${customerId}`.execute(db);
 }
 
 const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
