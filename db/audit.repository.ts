@@ -30,8 +30,8 @@ export async function writeAudit(db: Db, entry: AuditEntry): Promise<void> {
     .execute();
 }
 
-/** { field: [before, after] } for the fields that differ; diffRecords({}, record) lists a new record's filled-in fields. */
-export function diffRecords<T extends object>(before: Partial<T>, after: Partial<T>): FieldChanges {
+/** { field: [before, after] } for the fields that differ. */
+export function diffRecords<T extends object>(before: T, after: Partial<T>): FieldChanges {
   const changes: FieldChanges = {};
   for (const key of Object.keys(after) as (keyof T & string)[]) {
     const a = JSON.stringify(before[key] ?? null);
@@ -39,6 +39,14 @@ export function diffRecords<T extends object>(before: Partial<T>, after: Partial
     if (a !== b) changes[key] = [before[key] ?? null, after[key] ?? null];
   }
   return changes;
+}
+
+const isBlank = (value: unknown) =>
+  value === null || value === undefined || value === '' || value === false || (Array.isArray(value) && value.length === 0);
+
+/** A new record's entry: { field: [null, value] } for each field filled in (empty ones say nothing). */
+export function createdRecord(record: object): FieldChanges {
+  return Object.fromEntries(Object.entries(record).flatMap(([field, value]) => (isBlank(value) ? [] : [[field, [null, value]]])));
 }
 
 export interface HistoryRow {

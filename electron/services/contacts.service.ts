@@ -1,4 +1,4 @@
-import { diffRecords } from '../../db/audit.repository.js';
+import { createdRecord, diffRecords } from '../../db/audit.repository.js';
 import {
   clearPrimaryContact,
   findContact,
@@ -85,7 +85,7 @@ export async function createContact(ctx: UserContext, input: CreateContactInput)
       entityId: id,
       customerId: customer.id,
       op: 'create',
-      changes: diffRecords({}, auditedContact(created)),
+      changes: createdRecord(auditedContact(created)),
     });
     const cleared = input.isPrimary ? await makeOnlyPrimary(trx, ctx, customer.id, id, now) : [];
     await reindexCustomer(trx, customer.id, customer.name);

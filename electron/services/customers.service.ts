@@ -1,4 +1,4 @@
-import { diffRecords } from '../../db/audit.repository.js';
+import { createdRecord, diffRecords } from '../../db/audit.repository.js';
 import { insertContact, listContactsOfCustomer, softDeleteContactsWithCustomer } from '../../db/contact.repository.js';
 import type { Db } from '../../db/connection.js';
 import {
@@ -123,7 +123,7 @@ export async function createCustomer(ctx: UserContext, input: CreateCustomerInpu
       entityId: id,
       customerId: id,
       op: 'create',
-      changes: diffRecords({}, auditedCustomer(created)),
+      changes: createdRecord(auditedCustomer(created)),
     });
     for (const contact of created.contacts) {
       await recordChange(trx, ctx, now, {
@@ -131,7 +131,7 @@ export async function createCustomer(ctx: UserContext, input: CreateCustomerInpu
         entityId: contact.id,
         customerId: id,
         op: 'create',
-        changes: diffRecords({}, auditedContact(contact)),
+        changes: createdRecord(auditedContact(contact)),
       });
     }
     return created;
