@@ -20,7 +20,7 @@ import type {
   ListCustomersInput,
   UpdateCustomerInput,
 } from '../api/schemas/customers.schema.js';
-import { auditedContact, auditedCustomer, recordChange } from './audit-trail.js';
+import { auditedContact, auditedCustomer, publishWithContacts, recordChange, recordWithContacts } from './audit-trail.js';
 import { contactRow } from './contacts.service.js';
 import type { UserContext } from './context.js';
 import { nowIso } from './context.js';
@@ -179,14 +179,10 @@ export async function deleteCustomer(ctx: UserContext, id: number): Promise<void
     await softDeleteCustomer(trx, id, ctx.user.id, now);
     const contactIds = await softDeleteContactsWithCustomer(trx, id, ctx.user.id, now);
     await deleteSearchDocument(trx, id);
-    await recordChange(trx, ctx, now, { entity: 'customer', entityId: id, customerId: id, op: 'delete', changes: {} });
-    for (const contactId of contactIds) {
-      await recordChange(trx, ctx, now, { entity: 'contact', entityId: contactId, customerId: id, op: 'delete', changes: {} });
-    }
+    await recordWithContacts(trx, ctx, now, 'delete', { id }, contactIds.map((contactId) => ({ id: contactId })));
     return contactIds;
   });
-  ctx.events.publish({ entity: 'customer', id, op: 'delete' });
-  for (const contactId of contactIds) ctx.events.publish({ entity: 'contact', id: contactId, op: 'delete' });
+  publishWithContacts(ctx, 'delete', id, contactIds);
 }
 
 export function listCustomerTags(ctx: UserContext): Promise<string[]> {

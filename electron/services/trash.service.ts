@@ -15,7 +15,7 @@ import {
   type TrashRow,
 } from '../../db/trash.repository.js';
 import type { ListTrashInput, RestoreInput, TrashItemInput } from '../api/schemas/trash.schema.js';
-import { recordChange } from './audit-trail.js';
+import { publishWithContacts, recordChange, recordWithContacts, type CascadeRecord } from './audit-trail.js';
 import type { UserContext } from './context.js';
 import { nowIso } from './context.js';
 import { reindexCustomer } from './customer-search.js';
@@ -115,14 +115,10 @@ async function restoreCustomerWithContacts(ctx: UserContext, input: RestoreInput
     await restoreCustomer(trx, id, now);
     const contactIds = await restoreContactsDeletedWith(trx, id, now);
     await reindexCustomer(trx, id, customer.name);
-    await recordChange(trx, ctx, now, { entity: 'customer', entityId: id, customerId: id, op: 'restore', changes: {} });
-    for (const contactId of contactIds) {
-      await recordChange(trx, ctx, now, { entity: 'contact', entityId: contactId, customerId: id, op: 'restore', changes: {} });
-    }
+    await recordWithContacts(trx, ctx, now, 'restore', { id }, contactIds.map((contactId) => ({ id: contactId })));
     return contactIds;
   });
-  ctx.events.publish({ entity: 'customer', id, op: 'restore' });
-  for (const contactId of contactIds) ctx.events.publish({ entity: 'contact', id: contactId, op: 'restore' });
+  publishWithContacts(ctx, 'restore', id, contactIds);
   return { customerId: id };
 }
 
@@ -165,6 +161,9 @@ function assertMayPurge(ctx: UserContext): void {
   if (ctx.user.role !== 'owner') throw new AppError('forbidden', 'Only the owner may purge records');
 }
 
+/** A purge entry names what was removed, so the audit trail still says what it was. */
+const purged = (record: { id: number; name: string }): Required<CascadeRecord> => ({ id: record.id, changes: { name: [record.name, null] } });
+
 /**
  * Deletes an entry of the trash for good: a customer with all its contacts, tags and search documents.
  * Audit entries stay, with one 'purge' entry per removed record naming what it was.
@@ -172,25 +171,18 @@ function assertMayPurge(ctx: UserContext): void {
 export async function purgeFromTrash(ctx: UserContext, input: TrashItemInput): Promise<void> {
   assertMayPurge(ctx);
   const now = nowIso(ctx.clock);
-  const purged = await ctx.db.transaction().execute(async (trx) => {
-    if (input.kind === 'customer') {
+  if (input.kind === 'customer') {
+    const contactIds = await ctx.db.transaction().execute(async (trx) => {
       const customer = await findCustomerAnyState(trx, ctx.user, input.id);
       assertInTrash(input, customer);
       const contacts = await listAllContactsOfCustomer(trx, input.id);
       await purgeCustomer(trx, input.id);
-      const customerId = input.id;
-      await recordChange(trx, ctx, now, {
-        entity: 'customer',
-        entityId: customerId,
-        customerId,
-        op: 'purge',
-        changes: { name: [customer.name, null] },
-      });
-      for (const c of contacts) {
-        await recordChange(trx, ctx, now, { entity: 'contact', entityId: c.id, customerId, op: 'purge', changes: { name: [c.name, null] } });
-      }
-      return [{ entity: 'customer', id: customerId }, ...contacts.map((c) => ({ entity: 'contact', id: c.id }))];
-    }
+      await recordWithContacts(trx, ctx, now, 'purge', purged(customer), contacts.map(purged));
+      return contacts.map((c) => c.id);
+    });
+    return publishWithContacts(ctx, 'purge', input.id, contactIds);
+  }
+  const customerId = await ctx.db.transaction().execute(async (trx) => {
     const contact = await findContactAnyState(trx, ctx.user, input.id);
     assertInTrash(input, contact);
     await purgeContact(trx, input.id);
@@ -199,9 +191,10 @@ export async function purgeFromTrash(ctx: UserContext, input: TrashItemInput): P
       entityId: input.id,
       customerId: contact.customer_id,
       op: 'purge',
-      changes: { name: [contact.name, null] },
+      changes: purged(contact).changes,
     });
-    return [{ entity: 'contact', id: input.id }];
+    return contact.customer_id;
   });
-  for (const { entity, id } of purged) ctx.events.publish({ entity, id, op: 'purge' });
+  ctx.events.publish({ entity: 'contact', id: input.id, op: 'purge' });
+  ctx.events.publish({ entity: 'customer', id: customerId, op: 'update' });
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClock } from '../helpers/test-clock.js';
 import { appErrorOf, startTestHost, type ApiClient, type TestHost } from '../helpers/test-host.js';
+import { company } from '../helpers/test-records.js';
 import { signInColleague } from '../helpers/test-users.js';
 
 let t: TestHost;
@@ -16,14 +17,6 @@ beforeAll(async () => {
   ownerId = (await api.auth.status.query()).user!.id;
 });
 afterAll(() => t.close());
-
-const company = (name: string, extra: Record<string, unknown> = {}) => ({
-  name,
-  kind: 'company' as const,
-  stage: 'prospect' as const,
-  confirmDuplicates: true,
-  ...extra,
-});
 
 /** The whole history, oldest first, as [entity, op, changes] for easy reading. */
 async function timeline(customerId: number, client = api) {

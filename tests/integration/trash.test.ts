@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChangeEvent } from '../../electron/events.js';
 import { TestClock } from '../helpers/test-clock.js';
 import { appErrorOf, startTestHost, type ApiClient, type TestHost } from '../helpers/test-host.js';
+import { company } from '../helpers/test-records.js';
 import { signInColleague } from '../helpers/test-users.js';
 
 let t: TestHost;
@@ -16,14 +17,6 @@ beforeAll(async () => {
   sales = await signInColleague(t, 'sales1', 'sales');
 });
 afterAll(() => t.close());
-
-const company = (name: string, extra: Record<string, unknown> = {}) => ({
-  name,
-  kind: 'company' as const,
-  stage: 'prospect' as const,
-  confirmDuplicates: true,
-  ...extra,
-});
 
 /** Every step a minute later, so "newest first" has something to order. */
 const tick = () => clock.advance(60_000);
