@@ -62,6 +62,8 @@ export function TrashPage() {
   });
   const total = trash.data?.total;
   const pages = Math.max(1, Math.ceil((total ?? 0) / PAGE_SIZE));
+  // Restoring or purging the last entries of the last page: show the page before it.
+  if (total !== undefined && !trash.isPlaceholderData && page > pages) setPage(pages);
   const filter = (change: () => void) => {
     change();
     setPage(1);
@@ -111,7 +113,15 @@ export function TrashPage() {
       )}
       {pages > 1 && (
         <Group justify="center">
-          <Pagination total={pages} value={page} onChange={setPage} data-testid="trash-pages" />
+          <Pagination
+            total={pages}
+            value={page}
+            onChange={(next) => {
+              setPage(next);
+              window.scrollTo({ top: 0 });
+            }}
+            data-testid="trash-pages"
+          />
         </Group>
       )}
       <RestoreDuplicatesModal

@@ -57,7 +57,7 @@ export function TrashTable({ items, restoring, onRestore, onPurge }: TrashTableP
       <Table verticalSpacing="sm" highlightOnHover data-testid="trash-table">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={90} />
+            <Table.Th />
             <Table.Th>{t('trash.name')}</Table.Th>
             <Table.Th>{t('trash.deletedBy')}</Table.Th>
             <Table.Th>{t('trash.deletedAt')}</Table.Th>
