@@ -67,7 +67,7 @@ export async function listTrash(ctx: UserContext, input: ListTrashInput): Promis
 }
 
 const trashConflict = (reason: TrashConflict['reason']) =>
-  new AppError('conflict', `Not restorable: ${reason}`, { data: { reason } satisfies TrashConflict });
+  new AppError('conflict', `Not in the trash as it was shown: ${reason}`, { data: { reason } satisfies TrashConflict });
 
 interface TrashState {
   deleted_at: string | null;
@@ -128,7 +128,7 @@ async function restoreOneContact(ctx: UserContext, input: RestoreInput): Promise
   assertInTrash(input, seen);
   if (seen.customer_deleted_at !== null) throw trashConflict('customerDeleted');
   if (!input.confirmDuplicates) {
-    const contact = toContact(seen!);
+    const contact = toContact(seen);
     await refuseDuplicates(ctx, [{ mobile: contact.mobile, landline: contact.landline, email: contact.email }]);
   }
   const now = nowIso(ctx.clock);
