@@ -119,15 +119,20 @@ const CONTACT_COLUMNS = ['customer_id', 'name', 'title', 'mobile', 'landline', '
  * so the sorted ids are the rows' ids in order.
  */
 export async function insertCustomers(db: Db, rows: NewCustomerRow[]): Promise<number[]> {
+  return insertSorted(db, 'customers', CUSTOMER_COLUMNS, rows);
+}
+
+async function insertSorted<T extends object>(db: Db, table: string, columns: readonly (keyof T & string)[], rows: T[]): Promise<number[]> {
   const ids: number[] = [];
-  for (const part of chunks(rows, Math.floor(MAX_PARAMETERS / CUSTOMER_COLUMNS.length))) {
-    ids.push(...(await insertValues(db, 'customers', CUSTOMER_COLUMNS, part, true)).sort((a, b) => a - b));
+  for (const part of chunks(rows, Math.floor(MAX_PARAMETERS / columns.length))) {
+    ids.push(...(await insertValues(db, table, columns, part, true)).sort((a, b) => a - b));
   }
   return ids;
 }
 
-export async function insertContacts(db: Db, rows: NewContactRow[]): Promise<void> {
-  await insertValues(db, 'contacts', CONTACT_COLUMNS, rows);
+/** Inserts contacts; returns their ids in the order of `rows` (see insertCustomers). */
+export async function insertContacts(db: Db, rows: NewContactRow[]): Promise<number[]> {
+  return insertSorted(db, 'contacts', CONTACT_COLUMNS, rows);
 }
 
 export async function insertCustomerTags(db: Db, rows: { customer_id: number; tag: string }[]): Promise<void> {
@@ -142,5 +147,5 @@ export async function insertSearchDocuments(db: Db, docs: { customerId: number; 
 }
 
 export async function insertAuditEntries(db: Db, entries: AuditEntry[]): Promise<void> {
-  await insertValues(db, 'audit_log', ['entity', 'entity_id', 'op', 'user_id', 'at', 'changes'], entries.map(auditRow));
+  await insertValues(db, 'audit_log', ['entity', 'entity_id', 'customer_id', 'op', 'user_id', 'at', 'changes'], entries.map(auditRow));
 }

@@ -32,10 +32,15 @@ export function searchIndexTexts(doc: SearchDocument): { body: string; pairs: st
 
 export async function writeSearchDocument(db: Db, customerId: number, doc: SearchDocument): Promise<void> {
   const { body, pairs } = searchIndexTexts(doc);
-  await sql`DELETE FROM customer_search WHERE rowid = ${customerId}`.execute(db);
-  await sql`DELETE FROM customer_search_pairs WHERE rowid = ${customerId}`.execute(db);
+  await deleteSearchDocument(db, customerId);
   await sql`INSERT INTO customer_search (rowid, body) VALUES (${customerId}, ${body})`.execute(db);
   await sql`INSERT INTO customer_search_pairs (rowid, body) VALUES (${customerId}, ${pairs})`.execute(db);
+}
+
+/** The index holds live customers only: a deleted customer's document goes, a restore writes it again. */
+export async function deleteSearchDocument(db: Db, customerId: number): Promise<void> {
+  await sql`DELETE FROM customer_search WHERE rowid = ${customerId}`.execute(db);
+  await sql`DELETE FROM customer_search_pairs WHERE rowid = ${customerId}`.execute(db);
 }
 
 const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;

@@ -3,6 +3,7 @@ import { contactsRouter } from './contacts.router.js';
 import { customersRouter } from './customers.router.js';
 import { exportsRouter } from './exports.router.js';
 import { importsRouter } from './imports.router.js';
+import { trashRouter } from './trash.router.js';
 import { router } from './trpc.js';
 import { usersRouter } from './users.router.js';
 
@@ -14,6 +15,7 @@ export const appRouter = router({
   contacts: contactsRouter,
   imports: importsRouter,
   exports: exportsRouter,
+  trash: trashRouter,
 });
 
 export type AppRouter = typeof appRouter;

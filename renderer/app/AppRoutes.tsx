@@ -4,6 +4,7 @@ import { CustomerNewPage } from '../features/customers/CustomerNewPage';
 import { CustomerPage } from '../features/customers/CustomerPage';
 import { CustomersListPage } from '../features/customers/CustomersListPage';
 import { ImportPage } from '../features/import/ImportPage';
+import { TrashPage } from '../features/trash/TrashPage';
 
 export function AppRoutes() {
   return (
@@ -13,6 +14,7 @@ export function AppRoutes() {
       <Route path="/customers/:id" element={<CustomerPage />} />
       <Route path="/customers/:id/edit" element={<CustomerEditPage />} />
       <Route path="/import" element={<ImportPage />} />
+      <Route path="/trash" element={<TrashPage />} />
       <Route path="*" element={<Navigate to="/customers" replace />} />
     </Routes>
   );

@@ -46,8 +46,14 @@ describe('import: encodings and formats', () => {
     expect(customer!.contacts).toEqual([expect.objectContaining({ name: `陈${suffix}明`, isPrimary: true })]);
     // Found by the contact's name through the search index, like any customer.
     expect((await api.customers.list.query({ search: `陈${suffix}明` })).items.map((c) => c.name)).toContain(`华东${suffix}贸易有限公司`);
-    const audit = await db().selectFrom('audit_log').selectAll().where('entity', '=', 'customer').where('entity_id', '=', customer!.id).execute();
-    expect(audit.map((a) => a.op)).toEqual(['create']);
+    // The same audit entries the form's create writes: the customer's and its contact's, on the customer's timeline.
+    const audit = await db().selectFrom('audit_log').selectAll().where('customer_id', '=', customer!.id).orderBy('id').execute();
+    expect(audit.map((a) => [a.entity, a.entity_id, a.op])).toEqual([
+      ['customer', customer!.id, 'create'],
+      ['contact', customer!.contacts[0]!.id, 'create'],
+    ]);
+    expect(JSON.parse(audit[0]!.changes)).toMatchObject({ name: [null, `华东${suffix}贸易有限公司`], stage: [null, 'interested'], tags: [null, ['VIP', '华东']] });
+    expect(JSON.parse(audit[1]!.changes)).toMatchObject({ name: [null, `陈${suffix}明`], isPrimary: [null, true] });
   });
 
   it('reports the encoding it detected', async () => {

@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../../../db/audit.repository.js';
+import { createdRecord, type AuditEntry } from '../../../db/audit.repository.js';
 import type { Db } from '../../../db/connection.js';
 import {
   findContactsByAnyChannel,
@@ -12,8 +12,12 @@ import {
 } from '../../../db/import.repository.js';
 import { searchDocument } from '../../../db/seed/search-document.js';
 import type { CreateCustomerInput } from '../../api/schemas/customers.schema.js';
+import type { ContactRow } from '../../../db/tables/contact.table.js';
+import type { CustomerRow } from '../../../db/tables/customer.table.js';
+import { auditedContact, auditedCustomer } from '../audit-trail.js';
 import { contactRow } from '../contacts.service.js';
 import { nowIso, type SessionUser, type UserContext } from '../context.js';
+import { toContact, toCustomer } from '../customers.mappers.js';
 import { newCustomerRow } from '../customers.service.js';
 import { duplicateKeys, type DuplicateKeys } from '../duplicates.service.js';
 import { IMPORT_FIELDS, type ColumnMapping, type ImportField } from './import-fields.js';
@@ -137,28 +141,40 @@ async function lookupMatches(db: Db, user: SessionUser, rows: PendingRow[]): Pro
   return matches;
 }
 
-/** Writes new customers with their contacts, tags, search documents and audit entries: a few statements per batch. */
+/**
+ * Writes new customers with their contacts, tags, search documents and audit entries (the same entries
+ * the form's create writes: one for the customer, one for its contact): a few statements per batch.
+ */
 async function createRows(db: Db, ctx: UserContext, rows: PendingRow[], now: string): Promise<number[]> {
-  const ids = await insertCustomers(
-    db,
-    rows.map(({ input }) => newCustomerRow(input, now)),
+  const customers = rows.map(({ input }) => newCustomerRow(input, now));
+  const ids = await insertCustomers(db, customers);
+  const contacts = rows.flatMap(({ input }, i) =>
+    input.primaryContact ? [{ customerId: ids[i]!, row: contactRow(ids[i]!, { ...input.primaryContact, isPrimary: true }, now) }] : [],
   );
-  const contacts = rows.map(({ input }, i) =>
-    input.primaryContact ? contactRow(ids[i]!, { ...input.primaryContact, isPrimary: true }, now) : null,
-  );
-  await insertContacts(db, contacts.filter((c) => c !== null));
+  const contactIds = await insertContacts(db, contacts.map((c) => c.row));
   await insertCustomerTags(db, rows.flatMap(({ input }, i) => input.tags.map((tag) => ({ customer_id: ids[i]!, tag }))));
+  const contactOf = new Map(contacts.map((c) => [c.customerId, c.row]));
   await insertSearchDocuments(
     db,
-    rows.map(({ input }, i) => ({ customerId: ids[i]!, doc: searchDocument(input.name, contacts[i] ? [contacts[i]] : []) })),
+    rows.map(({ input }, i) => ({ customerId: ids[i]!, doc: searchDocument(input.name, contactOf.has(ids[i]!) ? [contactOf.get(ids[i]!)!] : []) })),
   );
-  await insertAuditEntries(
-    db,
-    rows.map(({ input }, i): AuditEntry => {
-      const { confirmDuplicates: _c, ...fields } = input;
-      return { entity: 'customer', entityId: ids[i]!, op: 'create', userId: ctx.user.id, at: now, changes: { ...fields, imported: true } };
-    }),
-  );
+  const entry = (entity: AuditEntry['entity'], entityId: number, customerId: number, record: object): AuditEntry => ({
+    entity,
+    entityId,
+    customerId,
+    op: 'create',
+    userId: ctx.user.id,
+    at: now,
+    changes: createdRecord(record),
+  });
+  await insertAuditEntries(db, [
+    ...rows.map(({ input }, i) =>
+      entry('customer', ids[i]!, ids[i]!, auditedCustomer(toCustomer({ ...customers[i]!, id: ids[i]!, owner_name: null } as CustomerRow & { owner_name: null }, input.tags))),
+    ),
+    ...contacts.map(({ customerId, row }, i) =>
+      entry('contact', contactIds[i]!, customerId, auditedContact(toContact({ ...row, id: contactIds[i]!, deleted_with_customer: 0 } as ContactRow))),
+    ),
+  ]);
   return ids;
 }
 

@@ -1,9 +1,10 @@
-import { diffRecords, writeAudit } from '../../../db/audit.repository.js';
+import { createdRecord, diffRecords } from '../../../db/audit.repository.js';
 import { findContact, insertContact, listContactsOfCustomer, updateContactIfVersion } from '../../../db/contact.repository.js';
 import type { Db } from '../../../db/connection.js';
 import { findCustomerTags, findVisibleCustomer, replaceCustomerTags, updateCustomerIfVersion } from '../../../db/customer.repository.js';
 import type { ContactFields, CreateCustomerInput, CustomerFields } from '../../api/schemas/customers.schema.js';
 import { contactRow } from '../contacts.service.js';
+import { auditedContact, recordChange } from '../audit-trail.js';
 import type { UserContext } from '../context.js';
 import { reindexCustomer } from '../customer-search.js';
 import { toContact, toCustomer } from '../customers.mappers.js';
@@ -53,7 +54,7 @@ export async function updateFromRow(
   if (Object.keys(changes).length > 0) {
     await updateCustomerIfVersion(trx, row.id, row.version, { ...customerColumns(after), updated_at: now });
     if (changes.tags) await replaceCustomerTags(trx, row.id, after.tags);
-    await writeAudit(trx, { entity: 'customer', entityId: row.id, op: 'update', userId: ctx.user.id, at: now, changes });
+    await recordChange(trx, ctx, now, { entity: 'customer', entityId: row.id, customerId: row.id, op: 'update', changes });
   }
   const given = input.primaryContact;
   if (given) await mergeContact(trx, ctx, row.id, match.contactId, given, provided, now);
@@ -72,18 +73,18 @@ async function mergeContact(
   const stored = contactId === null ? undefined : await findContact(trx, contactId);
   if (!stored) {
     const isPrimary = (await listContactsOfCustomer(trx, customerId)).length === 0;
-    const created = contactRow(customerId, { ...given, isPrimary }, now);
-    const id = await insertContact(trx, created);
-    await writeAudit(trx, { entity: 'contact', entityId: id, op: 'create', userId: ctx.user.id, at: now, changes: created });
+    const id = await insertContact(trx, contactRow(customerId, { ...given, isPrimary }, now));
+    const created = auditedContact(toContact((await findContact(trx, id))!));
+    await recordChange(trx, ctx, now, { entity: 'contact', entityId: id, customerId, op: 'create', changes: createdRecord(created) });
     return;
   }
-  const { id: _id, customerId: _c, createdAt: _ca, updatedAt: _ua, version: _v, ...before } = toContact(stored);
+  const before = auditedContact(toContact(stored));
   const keys = [...provided].flatMap((field) => CONTACT_FIELD_OF[field] ?? []);
   // Compared as stored (phones normalized), so "13800138000" and "138 0013 8000" are no change.
   const { customer_id: _cb, created_at: _cab, ...beforeColumns } = contactRow(customerId, before, now);
-  const { customer_id: _ca2, created_at: _caa, ...columns } = contactRow(customerId, overlay(before, given, keys), now);
-  const changes = diffRecords(beforeColumns, columns);
-  if (Object.keys(changes).length === 0) return;
+  const { customer_id: _ca, created_at: _caa, ...columns } = contactRow(customerId, overlay(before, given, keys), now);
+  if (Object.keys(diffRecords(beforeColumns, columns)).length === 0) return;
   await updateContactIfVersion(trx, stored.id, stored.version, columns);
-  await writeAudit(trx, { entity: 'contact', entityId: stored.id, op: 'update', userId: ctx.user.id, at: now, changes });
+  const after = auditedContact(toContact((await findContact(trx, stored.id))!));
+  await recordChange(trx, ctx, now, { entity: 'contact', entityId: stored.id, customerId, op: 'update', changes: diffRecords(before, after) });
 }
