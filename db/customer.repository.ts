@@ -1,7 +1,6 @@
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from './connection.js';
-import type { Database } from './schema.js';
-import { matchesSearch } from './search.js';
+import { searchMatchIds } from './search.js';
 import type { CustomerRow, CustomerStage, NewCustomerRow, CustomerUpdate } from './tables/customer.table.js';
 import { customerVisibleTo, type Viewer } from './visibility.js';
 
@@ -16,6 +15,8 @@ export const CUSTOMER_SORT_COLUMNS = {
   updatedAt: 'c.updated_at',
   lastContactedAt: 'c.last_contacted_at',
   nextFollowUpOn: 'c.next_follow_up_on',
+  // By the owner's name, as the column shows it (customers without an owner come first when ascending).
+  owner: 'u.display_name',
 } as const;
 
 export type CustomerSortKey = keyof typeof CUSTOMER_SORT_COLUMNS;
@@ -59,45 +60,99 @@ export interface CustomerListRow {
   updated_at: string;
 }
 
-type CustomerScope = ExpressionBuilder<Database & { c: Database['customers'] }, 'c'>;
+/**
+ * A tag and a search each narrow the list to a set of customer ids read from their own index (the tag
+ * index, the FTS indexes), intersected; null when neither is given. The set may hold trashed customers.
+ */
+function idSet(filter: CustomerFilter): RawBuilder<{ id: number }> | null {
+  const sets: RawBuilder<{ id: number }>[] = [];
+  if (filter.tag) sets.push(sql`SELECT customer_id AS id FROM customer_tags WHERE tag = ${filter.tag}`);
+  const search = filter.search ? searchMatchIds(filter.search) : null;
+  if (search) sets.push(search);
+  return sets.length === 0 ? null : sql`${sql.join(sets, sql` INTERSECT `)}`;
+}
 
-function filtered(db: Db, viewer: Viewer, filter: CustomerFilter) {
+/**
+ * How the id set meets the customers. `lookup`: SQLite reads each id of the set from the table, right
+ * when the set is small. `probe`: it walks another index (the sort order's, an owner's, a stage's) and
+ * checks each entry against the set (the unary + keeps it from looking ids up one by one), right when
+ * the set is a large share of the customers: a page then reads a few hundred index entries instead of
+ * sorting every match, and a filtered count stays within the filter's index range.
+ */
+type SetJoin = 'lookup' | 'probe';
+
+/** A set with at least this many ids (2% of 100k customers) is broad enough to probe. */
+const BROAD_SET = 2000;
+
+async function setJoinFor(db: Db, ids: RawBuilder<{ id: number }> | null): Promise<SetJoin> {
+  if (!ids) return 'lookup';
+  const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM (${ids} LIMIT ${BROAD_SET})`.execute(db);
+  return Number(rows[0]?.n) >= BROAD_SET ? 'probe' : 'lookup';
+}
+
+/** The filters on the customer's own columns (and the viewer's visibility, which is one). */
+function hasColumnFilters(viewer: Viewer, filter: CustomerFilter): boolean {
+  return Boolean(
+    customerVisibleTo(sql.ref('c.owner_id'), viewer) ||
+      filter.stages?.length ||
+      filter.ownerIds?.length ||
+      filter.province ||
+      filter.city ||
+      filter.createdFrom ||
+      filter.createdTo,
+  );
+}
+
+function filtered(db: Db, viewer: Viewer, filter: CustomerFilter, sets: SetJoin = 'lookup') {
   let query = db.selectFrom('customers as c').where('c.deleted_at', 'is', null);
   const visible = customerVisibleTo(sql.ref('c.owner_id'), viewer);
   if (visible) query = query.where(visible);
-  const search = filter.search ? matchesSearch(sql.ref('c.id'), filter.search) : null;
-  if (search) query = query.where(search);
+  const ids = idSet(filter);
+  if (ids) query = query.where(sets === 'probe' ? sql<SqlBool>`+c.id IN (${ids})` : sql<SqlBool>`c.id IN (${ids})`);
   if (filter.stages?.length) query = query.where('c.stage', 'in', filter.stages);
   if (filter.ownerIds?.length) query = query.where('c.owner_id', 'in', filter.ownerIds);
   if (filter.province) query = query.where('c.province', '=', filter.province);
   if (filter.city) query = query.where('c.city', '=', filter.city);
   if (filter.createdFrom) query = query.where('c.created_at', '>=', filter.createdFrom);
   if (filter.createdTo) query = query.where('c.created_at', '<', filter.createdTo);
-  if (filter.tag) {
-    const tag = filter.tag;
-    query = query.where((eb: CustomerScope) =>
-      eb.exists(
-        eb
-          .selectFrom('customer_tags as t')
-          .select('t.customer_id')
-          .whereRef('t.customer_id', '=', 'c.id')
-          .where('t.tag', '=', tag),
-      ),
-    );
-  }
   return query;
 }
 
 export async function countCustomers(db: Db, viewer: Viewer, filter: CustomerFilter): Promise<number> {
-  const row = await filtered(db, viewer, filter)
+  const ids = idSet(filter);
+  const sets = await setJoinFor(db, ids);
+  if (ids && sets === 'probe' && !hasColumnFilters(viewer, filter)) {
+    // A broad set and nothing else: every id in it is a customer (tags by foreign key, search documents
+    // by customer id), so the live ones are the set minus its few trashed ones, found through the
+    // small trash index. Counting 30k live matches one lookup at a time costs ten times as much.
+    const { rows } = await sql<{ n: number }>`
+      SELECT (SELECT count(*) FROM (${ids}))
+        - (SELECT count(*) FROM customers c WHERE c.deleted_at IS NOT NULL AND +c.id IN (${ids})) AS n`.execute(db);
+    return Number(rows[0]?.n);
+  }
+  const row = await filtered(db, viewer, filter, sets)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
-export function listCustomerPage(db: Db, viewer: Viewer, page: CustomerPageQuery): Promise<CustomerListRow[]> {
+/**
+ * One page of the list, in two steps inside one statement: the page's ids are chosen from the live
+ * indexes alone (filter, order, offset), then only those rows are read with their owner, primary contact
+ * and tags. A deep offset thereby skips index entries, not whole rows with their lookups.
+ */
+export async function listCustomerPage(db: Db, viewer: Viewer, page: CustomerPageQuery): Promise<CustomerListRow[]> {
   const column = CUSTOMER_SORT_COLUMNS[page.sort];
-  return filtered(db, viewer, page)
+  const pageIds = filtered(db, viewer, page, await setJoinFor(db, idSet(page)))
+    .leftJoin('users as u', 'u.id', 'c.owner_id')
+    .select('c.id')
+    .orderBy(column, page.direction)
+    .orderBy('c.id', page.direction)
+    .offset(page.offset)
+    .limit(page.limit);
+  return db
+    .selectFrom(pageIds.as('page'))
+    .innerJoin('customers as c', 'c.id', 'page.id')
     .leftJoin('users as u', 'u.id', 'c.owner_id')
     .select([
       'c.id',
@@ -115,7 +170,6 @@ export function listCustomerPage(db: Db, viewer: Viewer, page: CustomerPageQuery
       'c.created_at',
       'c.updated_at',
     ])
-    // Correlated lookups run only for the rows on the page.
     .select((eb) => [
       eb
         .selectFrom('contacts as p')
@@ -137,10 +191,9 @@ export function listCustomerPage(db: Db, viewer: Viewer, page: CustomerPageQuery
         .as('primary_contact_mobile'),
       sql<string | null>`(SELECT group_concat(t.tag, ',') FROM customer_tags t WHERE t.customer_id = c.id)`.as('tags'),
     ])
+    // Re-sorting the page's own rows is cheap and keeps the order explicit.
     .orderBy(column, page.direction)
     .orderBy('c.id', page.direction)
-    .offset(page.offset)
-    .limit(page.limit)
     .execute() as Promise<CustomerListRow[]>;
 }
 
@@ -216,14 +269,45 @@ export function findCustomersByNameKey(db: Db, nameKey: string, excludeId?: numb
   return query.limit(10).execute();
 }
 
-/** The distinct tags in use, most used first: suggestions for the tag input and filter. */
-export async function listTags(db: Db): Promise<string[]> {
-  const rows = await db
-    .selectFrom('customer_tags')
-    .select('tag')
-    .groupBy('tag')
-    .orderBy((eb) => eb.fn.countAll(), 'desc')
-    .limit(200)
+/** How many customers carry each tag, among the customers `scope` keeps. */
+function tagCounts(db: Db, scope: (query: ReturnType<typeof customersWithTags>) => ReturnType<typeof customersWithTags>) {
+  return scope(customersWithTags(db))
+    .select(['t.tag', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('t.tag')
     .execute();
-  return rows.map((r) => r.tag);
+}
+
+// CROSS JOIN keeps SQLite's join order: customers first, through their (owner, trash) index, then each
+// one's tags by primary key, rather than every tag row looking its customer up.
+const customersWithTags = (db: Db) =>
+  db.selectFrom('customers as c').crossJoin('customer_tags as t').whereRef('t.customer_id', '=', 'c.id');
+
+/**
+ * The tags on live customers the viewer can see, most used first: suggestions for the tag input and
+ * filter. For a viewer who sees everyone, all tag uses minus the trash's (reading 100k tag rows'
+ * customers one by one would cost ten times as much).
+ */
+export async function listTags(db: Db, viewer: Viewer): Promise<string[]> {
+  const visible = customerVisibleTo(sql.ref('c.owner_id'), viewer);
+  const uses = new Map<string, number>();
+  if (visible) {
+    for (const { tag, n } of await tagCounts(db, (q) => q.where('c.deleted_at', 'is', null).where(visible))) {
+      uses.set(tag, Number(n));
+    }
+  } else {
+    const all = await db
+      .selectFrom('customer_tags')
+      .select(['tag', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('tag')
+      .execute();
+    for (const { tag, n } of all) uses.set(tag, Number(n));
+    for (const { tag, n } of await tagCounts(db, (q) => q.where('c.deleted_at', 'is not', null))) {
+      uses.set(tag, (uses.get(tag) ?? 0) - Number(n));
+    }
+  }
+  return [...uses]
+    .filter(([, n]) => n > 0)
+    .sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0))
+    .slice(0, 200)
+    .map(([tag]) => tag);
 }

@@ -20,7 +20,8 @@ export function customerVisibleTo(ownerColumn: Expression<number | null>, viewer
     case 'manager':
       return viewer.teamId === null
         ? sql<SqlBool>`${ownerColumn} = ${viewer.id}`
-        : sql<SqlBool>`(${ownerColumn} = ${viewer.id} OR ${ownerColumn} IN (SELECT id FROM users WHERE team_id = ${viewer.teamId}))`;
+        : // One IN list rather than an OR: SQLite then reads each owner's range of an owner index.
+          sql<SqlBool>`${ownerColumn} IN (SELECT ${viewer.id} UNION ALL SELECT id FROM users WHERE team_id = ${viewer.teamId})`;
     case 'sales':
       return sql<SqlBool>`${ownerColumn} = ${viewer.id}`;
   }
