@@ -82,7 +82,7 @@ function idSet(filter: CustomerFilter): RawBuilder<{ id: number }> | null {
 type SetJoin = 'lookup' | 'probe';
 
 /** A set with at least this many ids (2% of 100k customers) is broad enough to probe. */
-const BROAD_SET = 2000;
+export const BROAD_SET = 2000;
 
 async function setJoinFor(db: Db, ids: RawBuilder<{ id: number }> | null): Promise<SetJoin> {
   if (!ids) return 'lookup';
