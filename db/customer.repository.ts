@@ -1,5 +1,6 @@
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from './connection.js';
+import type { Database } from './schema.js';
 import { searchMatchIds } from './search.js';
 import type { CustomerRow, CustomerStage, NewCustomerRow, CustomerUpdate } from './tables/customer.table.js';
 import { customerVisibleTo, type Viewer } from './visibility.js';
@@ -61,32 +62,47 @@ export interface CustomerListRow {
 }
 
 /**
- * A tag and a search each narrow the list to a set of customer ids read from their own index (the tag
- * index, the FTS indexes), intersected; null when neither is given. The set may hold trashed customers.
+ * A tag or a search narrows the list to a set of customer ids (live or not) read from its own index.
+ * `contains` tests a customer against the set one at a time: for a tag a primary-key probe; for a search
+ * the set's ids as one list, built once, because a full-text query per customer costs far more.
  */
-function idSet(filter: CustomerFilter): RawBuilder<{ id: number }> | null {
-  const sets: RawBuilder<{ id: number }>[] = [];
-  if (filter.tag) sets.push(sql`SELECT customer_id AS id FROM customer_tags WHERE tag = ${filter.tag}`);
-  const search = filter.search ? searchMatchIds(filter.search) : null;
-  if (search) sets.push(search);
-  return sets.length === 0 ? null : sql`${sql.join(sets, sql` INTERSECT `)}`;
+interface IdSet {
+  ids: RawBuilder<{ id: number }>;
+  contains: RawBuilder<SqlBool>;
 }
 
+function idSets(filter: CustomerFilter): IdSet[] {
+  const sets: IdSet[] = [];
+  if (filter.tag) {
+    sets.push({
+      ids: sql`SELECT customer_id AS id FROM customer_tags WHERE tag = ${filter.tag}`,
+      contains: sql`EXISTS (SELECT 1 FROM customer_tags t WHERE t.customer_id = c.id AND t.tag = ${filter.tag})`,
+    });
+  }
+  const search = filter.search ? searchMatchIds(filter.search) : null;
+  // The unary + keeps SQLite from reading the list's ids from the table one by one (see SetJoin).
+  if (search) sets.push({ ids: search, contains: sql`+c.id IN (${search})` });
+  return sets;
+}
+
+/** The ids in every set. */
+const intersection = (sets: IdSet[]) => sql<{ id: number }>`${sql.join(sets.map((s) => s.ids), sql` INTERSECT `)}`;
+
 /**
- * How the id set meets the customers. `lookup`: SQLite reads each id of the set from the table, right
- * when the set is small. `probe`: it walks another index (the sort order's, an owner's, a stage's) and
- * checks each entry against the set (the unary + keeps it from looking ids up one by one), right when
- * the set is a large share of the customers: a page then reads a few hundred index entries instead of
- * sorting every match, and a filtered count stays within the filter's index range.
+ * How the sets meet the customers. `lookup`: SQLite reads each id of a set from the table, right when
+ * the set is small. `probe`: it walks another index (the sort order's, an owner's, a stage's) and tests
+ * each entry against the sets, right when they hold a large share of the customers: a page then reads a
+ * few hundred index entries instead of sorting every match, and a filtered count stays within the
+ * filter's index range.
  */
 type SetJoin = 'lookup' | 'probe';
 
-/** A set with at least this many ids (2% of 100k customers) is broad enough to probe. */
+/** Sets with at least this many ids in common (2% of 100k customers) are broad enough to probe. */
 export const BROAD_SET = 2000;
 
-async function setJoinFor(db: Db, ids: RawBuilder<{ id: number }> | null): Promise<SetJoin> {
-  if (!ids) return 'lookup';
-  const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM (${ids} LIMIT ${BROAD_SET})`.execute(db);
+async function setJoinFor(db: Db, sets: IdSet[]): Promise<SetJoin> {
+  if (sets.length === 0) return 'lookup';
+  const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM (${intersection(sets)} LIMIT ${BROAD_SET})`.execute(db);
   return Number(rows[0]?.n) >= BROAD_SET ? 'probe' : 'lookup';
 }
 
@@ -103,12 +119,11 @@ function hasColumnFilters(viewer: Viewer, filter: CustomerFilter): boolean {
   );
 }
 
-function filtered(db: Db, viewer: Viewer, filter: CustomerFilter, sets: SetJoin = 'lookup') {
+function filtered(db: Db, viewer: Viewer, filter: CustomerFilter, join: SetJoin = 'lookup') {
   let query = db.selectFrom('customers as c').where('c.deleted_at', 'is', null);
   const visible = customerVisibleTo(sql.ref('c.owner_id'), viewer);
   if (visible) query = query.where(visible);
-  const ids = idSet(filter);
-  if (ids) query = query.where(sets === 'probe' ? sql<SqlBool>`+c.id IN (${ids})` : sql<SqlBool>`c.id IN (${ids})`);
+  for (const set of idSets(filter)) query = query.where(join === 'probe' ? set.contains : sql<SqlBool>`c.id IN (${set.ids})`);
   if (filter.stages?.length) query = query.where('c.stage', 'in', filter.stages);
   if (filter.ownerIds?.length) query = query.where('c.owner_id', 'in', filter.ownerIds);
   if (filter.province) query = query.where('c.province', '=', filter.province);
@@ -119,21 +134,36 @@ function filtered(db: Db, viewer: Viewer, filter: CustomerFilter, sets: SetJoin 
 }
 
 export async function countCustomers(db: Db, viewer: Viewer, filter: CustomerFilter): Promise<number> {
-  const ids = idSet(filter);
-  const sets = await setJoinFor(db, ids);
-  if (ids && sets === 'probe' && !hasColumnFilters(viewer, filter)) {
-    // A broad set and nothing else: every id in it is a customer (tags by foreign key, search documents
-    // by customer id), so the live ones are the set minus its few trashed ones, found through the
-    // small trash index. Counting 30k live matches one lookup at a time costs ten times as much.
+  const sets = idSets(filter);
+  const join = await setJoinFor(db, sets);
+  if (join === 'probe' && !hasColumnFilters(viewer, filter)) {
+    // Broad sets and nothing else: every id in them is a customer (tags by foreign key, search documents
+    // by customer id), so the live ones are the common ids minus the trashed ones, tested one by one
+    // through the small trash index. Checking 30k live matches for deleted_at costs several times more.
     const { rows } = await sql<{ n: number }>`
-      SELECT (SELECT count(*) FROM (${ids}))
-        - (SELECT count(*) FROM customers c WHERE c.deleted_at IS NOT NULL AND +c.id IN (${ids})) AS n`.execute(db);
+      SELECT (SELECT count(*) FROM (${intersection(sets)}))
+        - (SELECT count(*) FROM customers c WHERE c.deleted_at IS NOT NULL AND ${sql.join(
+          sets.map((s) => s.contains),
+          sql` AND `,
+        )}) AS n`.execute(db);
     return Number(rows[0]?.n);
   }
-  const row = await filtered(db, viewer, filter, sets)
+  const row = await filtered(db, viewer, filter, join)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** A column of the customer's primary contact (or first live contact), for the page's rows only. */
+function primaryContact(eb: ExpressionBuilder<Database & { c: Database['customers'] }, 'c'>, column: 'p.name' | 'p.mobile') {
+  return eb
+    .selectFrom('contacts as p')
+    .select(column)
+    .whereRef('p.customer_id', '=', 'c.id')
+    .where('p.deleted_at', 'is', null)
+    .orderBy('p.is_primary', 'desc')
+    .orderBy('p.id')
+    .limit(1);
 }
 
 /**
@@ -143,7 +173,7 @@ export async function countCustomers(db: Db, viewer: Viewer, filter: CustomerFil
  */
 export async function listCustomerPage(db: Db, viewer: Viewer, page: CustomerPageQuery): Promise<CustomerListRow[]> {
   const column = CUSTOMER_SORT_COLUMNS[page.sort];
-  const pageIds = filtered(db, viewer, page, await setJoinFor(db, idSet(page)))
+  const pageIds = filtered(db, viewer, page, await setJoinFor(db, idSets(page)))
     .leftJoin('users as u', 'u.id', 'c.owner_id')
     .select('c.id')
     .orderBy(column, page.direction)
@@ -171,24 +201,8 @@ export async function listCustomerPage(db: Db, viewer: Viewer, page: CustomerPag
       'c.updated_at',
     ])
     .select((eb) => [
-      eb
-        .selectFrom('contacts as p')
-        .select('p.name')
-        .whereRef('p.customer_id', '=', 'c.id')
-        .where('p.deleted_at', 'is', null)
-        .orderBy('p.is_primary', 'desc')
-        .orderBy('p.id')
-        .limit(1)
-        .as('primary_contact_name'),
-      eb
-        .selectFrom('contacts as p')
-        .select('p.mobile')
-        .whereRef('p.customer_id', '=', 'c.id')
-        .where('p.deleted_at', 'is', null)
-        .orderBy('p.is_primary', 'desc')
-        .orderBy('p.id')
-        .limit(1)
-        .as('primary_contact_mobile'),
+      primaryContact(eb, 'p.name').as('primary_contact_name'),
+      primaryContact(eb, 'p.mobile').as('primary_contact_mobile'),
       sql<string | null>`(SELECT group_concat(t.tag, ',') FROM customer_tags t WHERE t.customer_id = c.id)`.as('tags'),
     ])
     // Re-sorting the page's own rows is cheap and keeps the order explicit.
@@ -269,6 +283,11 @@ export function findCustomersByNameKey(db: Db, nameKey: string, excludeId?: numb
   return query.limit(10).execute();
 }
 
+// CROSS JOIN keeps SQLite's join order: customers first, through their (owner, trash) index, then each
+// one's tags by primary key, rather than every tag row looking its customer up.
+const customersWithTags = (db: Db) =>
+  db.selectFrom('customers as c').crossJoin('customer_tags as t').whereRef('t.customer_id', '=', 'c.id');
+
 /** How many customers carry each tag, among the customers `scope` keeps. */
 function tagCounts(db: Db, scope: (query: ReturnType<typeof customersWithTags>) => ReturnType<typeof customersWithTags>) {
   return scope(customersWithTags(db))
@@ -276,11 +295,6 @@ function tagCounts(db: Db, scope: (query: ReturnType<typeof customersWithTags>) 
     .groupBy('t.tag')
     .execute();
 }
-
-// CROSS JOIN keeps SQLite's join order: customers first, through their (owner, trash) index, then each
-// one's tags by primary key, rather than every tag row looking its customer up.
-const customersWithTags = (db: Db) =>
-  db.selectFrom('customers as c').crossJoin('customer_tags as t').whereRef('t.customer_id', '=', 'c.id');
 
 /**
  * The tags on live customers the viewer can see, most used first: suggestions for the tag input and
