@@ -10,6 +10,7 @@ import { type Kysely, sql } from 'kysely';
 //   order from one index instead of sorting every match.
 // - Sorting by a column uses a one-column index, whose implicit rowid is the list's tie-breaker (id)
 //   (so those indexes must not end in another column).
+// - users(display_name) lets the owner sort walk owners in name order and each one's customers by index.
 // - A tiny index of the trash lets a count of a broad search or tag subtract the trashed matches.
 // - The character-pair search index gets a one-character prefix index, so the first keystroke ("王")
 //   reads one list instead of merging every pair that starts with it.
@@ -54,6 +55,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     for (const [name, columns] of Object.entries(liveIndexes)) {
       await trx.schema.createIndex(name).on('customers').columns(columns).where(sql.ref('deleted_at'), 'is', null).execute();
     }
+
+    // The owner sort walks owners in name order, each one's customers straight from customers_live_owner.
+    await trx.schema.createIndex('users_display_name').on('users').columns(['display_name', 'id']).execute();
 
     // The trash's ids (about 1% of customers): a count of a broad search or tag subtracts its trashed
     // matches instead of checking every match for deleted_at.

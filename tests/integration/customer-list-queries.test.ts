@@ -72,7 +72,7 @@ async function referenceIds(viewer: Viewer, f: ListCustomersInput): Promise<numb
   const { rows } = await sql<{ id: number }>`
     SELECT c.id FROM customers c LEFT JOIN users u ON u.id = c.owner_id
     WHERE ${referenceWhere(viewer, f)}
-    ORDER BY ${column} ${direction}, c.id ${direction}`.execute(db);
+    ORDER BY ${column} ${direction}, ${f.sort === 'owner' ? sql`c.owner_id ${direction},` : sql``} c.id ${direction}`.execute(db);
   return rows.map((r) => r.id);
 }
 
@@ -170,6 +170,23 @@ describe('the list agrees with the plain queries', () => {
       for (const direction of ['asc', 'desc'] as const) {
         const all = await expectSameAsReference(viewers.owner, input({ sort, direction }));
         expect(all.length).toBeGreaterThan(3000);
+      }
+    }
+  });
+
+  it('the owner sort: ownerless customers first ascending, last descending, pages straddling the edge', async () => {
+    for (const direction of ['asc', 'desc'] as const) {
+      const f = input({ sort: 'owner', direction });
+      const all = await referenceIds(viewers.owner, f);
+      const owners = new Map(
+        (await db.selectFrom('customers').select(['id', 'owner_id']).execute()).map((r) => [r.id, r.owner_id]),
+      );
+      const edge = all.findIndex((id, i) => i > 0 && (owners.get(id) === null) !== (owners.get(all[i - 1]!) === null));
+      expect(owners.get(all[0]!) === null).toBe(direction === 'asc');
+      expect(edge).toBeGreaterThan(60);
+      for (let offset = edge - 60; offset <= edge + 10; offset += 7) {
+        const page = await listCustomerPage(db, viewers.owner, { ...f, offset });
+        expect(page.map((r) => r.id), `${direction} offset ${offset}`).toEqual(all.slice(offset, offset + 50));
       }
     }
   });
