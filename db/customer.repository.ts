@@ -138,14 +138,12 @@ export async function countCustomers(db: Db, viewer: Viewer, filter: CustomerFil
   const join = await setJoinFor(db, sets);
   if (join === 'probe' && !hasColumnFilters(viewer, filter)) {
     // Broad sets and nothing else: every id in them is a customer (tags by foreign key, search documents
-    // by customer id), so the live ones are the common ids minus the trashed ones, tested one by one
-    // through the small trash index. Checking 30k live matches for deleted_at costs several times more.
+    // by customer id), so the live ones are the common ids except the trashed ones. ORDER BY makes SQLite
+    // merge the id-ordered streams (the indexes, the FTS doclists, the trash index) without building a
+    // list; checking 30k matches for deleted_at one by one costs several times more.
     const { rows } = await sql<{ n: number }>`
-      SELECT (SELECT count(*) FROM (${intersection(sets)}))
-        - (SELECT count(*) FROM customers c WHERE c.deleted_at IS NOT NULL AND ${sql.join(
-          sets.map((s) => s.contains),
-          sql` AND `,
-        )}) AS n`.execute(db);
+      SELECT count(*) AS n FROM (
+        ${intersection(sets)} EXCEPT SELECT id FROM customers WHERE deleted_at IS NOT NULL ORDER BY 1)`.execute(db);
     return Number(rows[0]?.n);
   }
   const row = await filtered(db, viewer, filter, join)
