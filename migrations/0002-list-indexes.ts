@@ -11,7 +11,7 @@ import { type Kysely, sql } from 'kysely';
 // - Sorting by a column uses a one-column index, whose implicit rowid is the list's tie-breaker (id)
 //   (so those indexes must not end in another column).
 // - users(display_name) lets the owner sort walk owners in name order and each one's customers by index.
-// - A tiny index of the trash lets a count of a broad search or tag subtract the trashed matches.
+// - A tiny index of the trash lets a count of a broad search or tag leave the trashed matches out.
 // - The character-pair search index gets a one-character prefix index, so the first keystroke ("王")
 //   reads one list instead of merging every pair that starts with it.
 
@@ -59,8 +59,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     // The owner sort walks owners in name order, each one's customers straight from customers_live_owner.
     await trx.schema.createIndex('users_display_name').on('users').columns(['display_name', 'id']).execute();
 
-    // The trash's ids (about 1% of customers): a count of a broad search or tag subtracts its trashed
-    // matches instead of checking every match for deleted_at.
+    // The trash's ids in order (about 1% of customers): a count of a broad search or tag takes them out
+    // of the matches by merging two id-ordered lists, instead of checking every match for deleted_at.
     await trx.schema
       .createIndex('customers_trash')
       .on('customers')
