@@ -135,17 +135,17 @@ function filtered(db: Db, viewer: Viewer, filter: CustomerFilter, join: SetJoin 
 
 export async function countCustomers(db: Db, viewer: Viewer, filter: CustomerFilter): Promise<number> {
   const sets = idSets(filter);
-  const join = await setJoinFor(db, sets);
-  if (join === 'probe' && !hasColumnFilters(viewer, filter)) {
-    // Broad sets and nothing else: every id in them is a customer (tags by foreign key, search documents
-    // by customer id), so the live ones are the common ids except the trashed ones. ORDER BY makes SQLite
-    // merge the id-ordered streams (the indexes, the FTS doclists, the trash index) without building a
-    // list; checking 30k matches for deleted_at one by one costs several times more.
+  if (sets.length > 0 && !hasColumnFilters(viewer, filter)) {
+    // Sets and nothing else: every id in them is a customer (tags by foreign key, search documents by
+    // customer id), so the live ones are the common ids except the trashed ones. ORDER BY makes SQLite
+    // merge the id-ordered streams (tag index, FTS doclists, trash index) without building a list:
+    // for 30k matches several times faster than checking each for deleted_at, and no slower for a few.
     const { rows } = await sql<{ n: number }>`
       SELECT count(*) AS n FROM (
         ${intersection(sets)} EXCEPT SELECT id FROM customers WHERE deleted_at IS NOT NULL ORDER BY 1)`.execute(db);
     return Number(rows[0]?.n);
   }
+  const join = await setJoinFor(db, sets);
   const row = await filtered(db, viewer, filter, join)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
