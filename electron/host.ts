@@ -46,7 +46,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     throw error;
   }
   const events = new EventBus();
-  const services: ServiceContext = { db: connection.db, clock: options.clock ?? systemClock, events };
+  const services: ServiceContext = { db: connection.db, dataDir: options.dataDir, clock: options.clock ?? systemClock, events };
   const reminders = startReminderScheduler(services, { onFired: options.onReminder });
   // Reminders that came due while the app was off fire now, once.
   await reminders.check();

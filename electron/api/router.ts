@@ -2,8 +2,11 @@ import { authRouter } from './auth.router.js';
 import { calendarRouter } from './calendar.router.js';
 import { contactsRouter } from './contacts.router.js';
 import { customersRouter } from './customers.router.js';
+import { exportsRouter } from './exports.router.js';
+import { importsRouter } from './imports.router.js';
 import { notificationsRouter } from './notifications.router.js';
 import { tasksRouter } from './tasks.router.js';
+import { trashRouter } from './trash.router.js';
 import { router } from './trpc.js';
 import { usersRouter } from './users.router.js';
 
@@ -13,6 +16,9 @@ export const appRouter = router({
   users: usersRouter,
   customers: customersRouter,
   contacts: contactsRouter,
+  imports: importsRouter,
+  exports: exportsRouter,
+  trash: trashRouter,
   tasks: tasksRouter,
   calendar: calendarRouter,
   notifications: notificationsRouter,

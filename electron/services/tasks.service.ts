@@ -1,4 +1,4 @@
-import { diffRecords, writeAudit } from '../../db/audit.repository.js';
+import { createdRecord, diffRecords, type FieldChanges } from '../../db/audit.repository.js';
 import type { Db } from '../../db/connection.js';
 import { findContact } from '../../db/contact.repository.js';
 import { findVisibleCustomer } from '../../db/customer.repository.js';
@@ -10,6 +10,7 @@ import {
   updateTaskIfVersion,
   type TaskFilter,
 } from '../../db/task.repository.js';
+import type { AuditOp } from '../../db/tables/audit-log.table.js';
 import type { TaskUpdate } from '../../db/tables/task.table.js';
 import { findUserById } from '../../db/user.repository.js';
 import type {
@@ -21,6 +22,7 @@ import type {
   UpdateTaskInput,
 } from '../api/schemas/tasks.schema.js';
 import type { ChangeOp } from '../events.js';
+import { recordChange } from './audit-trail.js';
 import { nowIso, type UserContext } from './context.js';
 import { conflict, invalid, notFound } from './errors.js';
 import { addDays, localDate, startOfLocalDate } from './local-time.js';
@@ -77,6 +79,20 @@ async function fieldColumns(db: Db, ctx: UserContext, fields: TaskFields) {
   };
 }
 
+/** What the audit log keeps of a task: the fields a user edits, not bookkeeping or names looked up by id. */
+function auditedTask(task: Task) {
+  const { id: _id, assigneeName: _a, customerName: _c, createdAt: _ca, updatedAt: _u, version: _v, remindedAt: _r, ...fields } = task;
+  return fields;
+}
+
+/**
+ * Task entries stay off the customer's timeline (customerId null) until the timeline knows how to show
+ * them; the log still answers who changed what.
+ */
+function audit(db: Db, ctx: UserContext, at: string, id: number, op: AuditOp, changes: FieldChanges): Promise<void> {
+  return recordChange(db, ctx, at, { entity: 'task', entityId: id, customerId: null, op, changes });
+}
+
 function publish(ctx: UserContext, id: number, op: ChangeOp): void {
   ctx.events.publish({ entity: 'task', id, op });
 }
@@ -97,7 +113,7 @@ export async function insertTaskFor(db: Db, ctx: UserContext, input: CreateTaskI
     version: 1,
   });
   const created = (await loadTask(db, ctx, id))!;
-  await writeAudit(db, { entity: 'task', entityId: id, op: 'create', userId: ctx.user.id, at: now, changes: created });
+  await audit(db, ctx, now, id, 'create', createdRecord(auditedTask(created)));
   return created;
 }
 
@@ -127,9 +143,7 @@ async function changeTask(
     if (columns.remind_at !== undefined && columns.remind_at !== before.remindAt) columns.reminded_at = null;
     if (!(await updateTaskIfVersion(trx, id, version, { ...columns, updated_at: now }))) throw conflict('task', before);
     const after = (await loadTask(trx, ctx, id))!;
-    const { version: _bv, updatedAt: _bu, ...beforeFields } = before;
-    const { version: _av, updatedAt: _au, ...afterFields } = after;
-    await writeAudit(trx, { entity: 'task', entityId: id, op: 'update', userId: ctx.user.id, at: now, changes: diffRecords(beforeFields, afterFields) });
+    await audit(trx, ctx, now, id, 'update', diffRecords(auditedTask(before), auditedTask(after)));
     return after;
   });
   publish(ctx, task.id, 'update');
@@ -161,7 +175,7 @@ export async function deleteTask(ctx: UserContext, id: number): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     if (!(await findVisibleTask(trx, ctx.user, id))) throw notFound('task', id);
     await softDeleteTask(trx, id, ctx.user.id, now);
-    await writeAudit(trx, { entity: 'task', entityId: id, op: 'delete', userId: ctx.user.id, at: now, changes: {} });
+    await audit(trx, ctx, now, id, 'delete', {});
   });
   publish(ctx, id, 'delete');
 }

@@ -1,8 +1,8 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_VERSION } from '../../electron/app-info.js';
 import { APP_SCHEMA_VERSION } from '../../db/migrate.js';
+import { APP_VERSION } from '../../electron/app-info.js';
 import { MAX_BODY_BYTES, startHttpServer, type RunningServer } from '../../electron/lan/http-server.js';
 import { OWNER, startTestHost, tempDir, type TestHost } from '../helpers/test-host.js';
 

@@ -6,8 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/connection.js';
 import { APP_SCHEMA_VERSION, DatabaseTooNewError, migrateToLatest, schemaVersion } from '../../db/migrate.js';
 import { createHost, DATABASE_FILE } from '../../electron/host.js';
-import { tempDir } from '../helpers/test-host.js';
 import { migrations } from '../../migrations/index.js';
+import { tempDir } from '../helpers/test-host.js';
 
 const dirs: string[] = [];
 const freshDir = () => {
