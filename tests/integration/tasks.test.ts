@@ -110,6 +110,32 @@ describe('tasks: create, read, update, complete, delete', () => {
   });
 });
 
+describe('tasks: audit log', () => {
+  it("writes who changed what for every task change, kept off the customer's timeline", async () => {
+    const customer = await api.customers.create.mutate(company('审计客户'));
+    const task = await api.tasks.create.mutate({ title: '审计任务', dueAt: '2026-03-07T02:00:00Z', link: { type: 'customer', id: customer.id } });
+    const updated = await api.tasks.update.mutate({ ...task, title: '审计任务（改）' });
+    await api.tasks.setStatus.mutate({ id: task.id, version: updated.version, status: 'done' });
+    await api.tasks.delete.mutate({ id: task.id });
+
+    const entries = await t.host.services.db
+      .selectFrom('audit_log')
+      .select(['op', 'changes', 'customer_id', 'user_id'])
+      .where('entity', '=', 'task')
+      .where('entity_id', '=', task.id)
+      .orderBy('id')
+      .execute();
+    expect(entries.map((e) => e.op)).toEqual(['create', 'update', 'update', 'delete']);
+    expect(entries.every((e) => e.customer_id === null && e.user_id !== null)).toBe(true);
+    expect(JSON.parse(entries[0]!.changes)).toMatchObject({ title: [null, '审计任务'], kind: [null, 'task'] });
+    expect(JSON.parse(entries[1]!.changes)).toEqual({ title: ['审计任务', '审计任务（改）'] });
+    expect(JSON.parse(entries[2]!.changes)).toMatchObject({ status: ['open', 'done'] });
+
+    const history = await api.customers.history.query({ customerId: customer.id });
+    expect(history.items.every((entry) => entry.entity === 'customer')).toBe(true);
+  });
+});
+
 describe('tasks: who may see them', () => {
   it("a sales rep cannot read, list, change or delete another rep's tasks", async () => {
     const customer = await repA.api.customers.create.mutate(company('甲的客户'));
