@@ -84,6 +84,8 @@ describe.runIf(browserAvailable())('follow-ups and reminders in the browser thro
     });
     // The host's scheduler fires it on its own; the bell asks every 15 s.
     await expect.poll(() => page.getByTestId('notification-count').textContent(), { timeout: 40_000, interval: 1_000 }).toContain('1');
+    // It also pops up, for a browser or a colleague's copy without native notifications.
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Reminder: 拜访伟明科技' }).isVisible()).toBe(true);
 
     await page.getByTestId('notification-bell').click();
     const item = page.getByTestId('notification-item').filter({ hasText: '拜访伟明科技' });

@@ -7,6 +7,7 @@ import { useNavigate } from 'react-router';
 import type { AppNotification } from '../../api/types';
 import { useTRPC } from '../../api/trpc';
 import { NotificationItem } from './NotificationItem';
+import { useNewNotificationToasts } from './useNewNotificationToasts';
 
 /** Until changes are pushed to the renderer, the bell asks this often. */
 const POLL_MS = 15_000;
@@ -24,6 +25,7 @@ export function NotificationBell() {
   const markRead = useMutation(trpc.notifications.markRead.mutationOptions({ onSettled: refresh }));
   const markAllRead = useMutation(trpc.notifications.markAllRead.mutationOptions({ onSettled: refresh }));
   const count = unread.data ?? 0;
+  useNewNotificationToasts(unread.data);
 
   const open = (notification: AppNotification) => {
     if (notification.readAt === null) markRead.mutate({ ids: [notification.id] });
