@@ -1,6 +1,8 @@
 import type { AuditLogTable } from './tables/audit-log.table.js';
 import type { ContactTable } from './tables/contact.table.js';
 import type { CustomerTable, CustomerTagTable } from './tables/customer.table.js';
+import type { OpportunityStageChangeTable, OpportunityTable } from './tables/opportunity.table.js';
+import type { PipelineSettingsTable, PipelineStageTable } from './tables/pipeline.table.js';
 import type { SessionTable } from './tables/session.table.js';
 import type { TeamTable } from './tables/team.table.js';
 import type { UserTable } from './tables/user.table.js';
@@ -13,4 +15,8 @@ export interface Database {
   customer_tags: CustomerTagTable;
   contacts: ContactTable;
   audit_log: AuditLogTable;
+  pipeline_stages: PipelineStageTable;
+  pipeline_settings: PipelineSettingsTable;
+  opportunities: OpportunityTable;
+  opportunity_stage_changes: OpportunityStageChangeTable;
 }

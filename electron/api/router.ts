@@ -1,6 +1,8 @@
 import { authRouter } from './auth.router.js';
 import { contactsRouter } from './contacts.router.js';
 import { customersRouter } from './customers.router.js';
+import { opportunitiesRouter } from './opportunities.router.js';
+import { pipelineRouter } from './pipeline.router.js';
 import { router } from './trpc.js';
 import { usersRouter } from './users.router.js';
 
@@ -10,6 +12,8 @@ export const appRouter = router({
   users: usersRouter,
   customers: customersRouter,
   contacts: contactsRouter,
+  opportunities: opportunitiesRouter,
+  pipeline: pipelineRouter,
 });
 
 export type AppRouter = typeof appRouter;

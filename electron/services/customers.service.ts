@@ -33,6 +33,7 @@ import {
   type Customer,
   type CustomerListItem,
 } from './customers.mappers.js';
+import { NO_OPEN_DEALS, openDealsOfCustomers, type OpenDeals } from './open-deals.js';
 import { nameKey } from './validation/name-key.js';
 
 export interface CustomerDetail extends Customer {
@@ -42,12 +43,16 @@ export interface CustomerDetail extends Customer {
 export async function listCustomers(
   ctx: UserContext,
   input: ListCustomersInput,
-): Promise<{ items: CustomerListItem[]; total: number }> {
+): Promise<{ items: (CustomerListItem & { openDeals: OpenDeals })[]; total: number }> {
   const [rows, total] = await Promise.all([
     listCustomerPage(ctx.db, ctx.user, input),
     countCustomers(ctx.db, ctx.user, input),
   ]);
-  return { items: rows.map(toCustomerListItem), total };
+  const openDeals = await openDealsOfCustomers(ctx.db, rows.map((row) => row.id));
+  return {
+    items: rows.map((row) => ({ ...toCustomerListItem(row), openDeals: openDeals.get(row.id) ?? NO_OPEN_DEALS })),
+    total,
+  };
 }
 
 async function loadDetail(db: Db, ctx: UserContext, id: number): Promise<CustomerDetail | undefined> {
@@ -81,7 +86,7 @@ function customerColumns(fields: CustomerFields) {
   };
 }
 
-async function assertOwnerExists(db: Db, ownerId: number | null): Promise<void> {
+export async function assertOwnerExists(db: Db, ownerId: number | null): Promise<void> {
   if (ownerId === null) return;
   const owner = await findUserById(db, ownerId);
   if (!owner || owner.disabled_at) throw invalid({ ownerId: 'invalidOwner' });
