@@ -1,5 +1,8 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
+/** ISO 4217 codes a deal may be in. */
+export type Currency = 'CNY' | 'USD' | 'EUR' | 'HKD' | 'GBP' | 'JPY';
+
 export interface OpportunityTable {
   id: Generated<number>;
   customer_id: number;
@@ -7,8 +10,7 @@ export interface OpportunityTable {
   name: string;
   /** Integer minor units (fen, cents) of `currency`. */
   amount_minor: number;
-  /** ISO 4217 code, e.g. CNY. */
-  currency: string;
+  currency: Currency;
   expected_close_on: string | null;
   /** JSON array of product names. */
   products: string;

@@ -1,10 +1,11 @@
 import type { Db } from '../../db/connection.js';
 import { openDealSummaries } from '../../db/opportunity.repository.js';
+import type { Currency } from '../../db/tables/opportunity.table.js';
 
 /** A customer's open deals, for the customer list: how many, and their total per currency. */
 export interface OpenDeals {
   count: number;
-  totals: { currency: string; amountMinor: number }[];
+  totals: { currency: Currency; amountMinor: number }[];
 }
 
 export const NO_OPEN_DEALS: OpenDeals = { count: 0, totals: [] };

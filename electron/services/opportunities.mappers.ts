@@ -1,4 +1,5 @@
 import type { DealCardRow, DealDetailRow } from '../../db/opportunity.repository.js';
+import type { Currency } from '../../db/tables/opportunity.table.js';
 
 /** A deal as a board card or list row shows it. */
 export interface DealCard {
@@ -7,7 +8,7 @@ export interface DealCard {
   customerId: number;
   customerName: string;
   amountMinor: number;
-  currency: string;
+  currency: Currency;
   expectedCloseOn: string | null;
   stageId: number;
   ownerId: number | null;

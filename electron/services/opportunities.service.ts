@@ -3,7 +3,7 @@ import type { Db } from '../../db/connection.js';
 import { findContact } from '../../db/contact.repository.js';
 import { findVisibleCustomer } from '../../db/customer.repository.js';
 import {
-  boardTotals,
+  boardColumnTotals,
   countDeals,
   findDeal,
   findVisibleDeal,
@@ -17,7 +17,7 @@ import {
   type BoardTotalRow,
 } from '../../db/opportunity.repository.js';
 import { findIdleDays, findStage, listStages } from '../../db/pipeline.repository.js';
-import type { OpportunityRow } from '../../db/tables/opportunity.table.js';
+import type { Currency, OpportunityRow } from '../../db/tables/opportunity.table.js';
 import type { PipelineStageRow } from '../../db/tables/pipeline.table.js';
 import type {
   BoardColumnInput,
@@ -39,7 +39,7 @@ const DAY_MS = 86_400_000;
 export const CLOSED_COLUMN_DAYS = 30;
 
 export interface MoneyTotal {
-  currency: string;
+  currency: Currency;
   amountMinor: number;
   /** amount × the stage's win probability. */
   weightedMinor: number;
@@ -279,8 +279,7 @@ export async function deleteDeal(ctx: UserContext, id: number): Promise<void> {
   ctx.events.publish({ entity: 'opportunity', id, op: 'delete' });
 }
 
-function columnTotals(rows: BoardTotalRow[], stage: PipelineStageRow) {
-  const mine = rows.filter((r) => r.stage_id === stage.id);
+function columnTotals(mine: BoardTotalRow[], stage: PipelineStageRow) {
   return {
     count: mine.reduce((n, r) => n + r.count, 0),
     idle: mine.reduce((n, r) => n + r.idle, 0),
@@ -302,16 +301,16 @@ export async function getBoard(ctx: UserContext, input: BoardInput): Promise<Boa
   const closedSince = new Date(now - CLOSED_COLUMN_DAYS * DAY_MS).toISOString();
   const stages = await listStages(ctx.db, { includeArchived: false });
   const windows = stages.map((s) => ({ stageId: s.id, since: s.outcome === 'open' ? null : closedSince }));
-  const [totals, ...cards] = await Promise.all([
-    boardTotals(ctx.db, ctx.user, windows, cutoff),
-    ...windows.map((w) => listBoardCards(ctx.db, ctx.user, { ...w, after: null, limit: input.limit })),
+  const [totals, cards] = await Promise.all([
+    Promise.all(windows.map((w) => boardColumnTotals(ctx.db, ctx.user, w, cutoff))),
+    Promise.all(windows.map((w) => listBoardCards(ctx.db, ctx.user, { ...w, after: null, limit: input.limit }))),
   ]);
   return {
     idleDays,
     columns: stages.map((stage, i) => ({
       stageId: stage.id,
       since: windows[i]!.since,
-      ...columnTotals(totals, stage),
+      ...columnTotals(totals[i]!, stage),
       cards: cards[i]!.map((row) => toDealCard(row, cutoff)),
     })),
   };

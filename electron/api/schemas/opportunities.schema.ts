@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { DEAL_SORT_COLUMNS, type DealSortKey } from '../../../db/opportunity.repository.js';
+import type { Currency } from '../../../db/tables/opportunity.table.js';
 import { id, optionalDate, optionalText, requiredText, version } from './fields.js';
 
 /** Currencies a deal may be in (ISO 4217); CNY first, the default. */
-export const currencies = ['CNY', 'USD', 'EUR', 'HKD', 'GBP', 'JPY'] as const;
+export const currencies = ['CNY', 'USD', 'EUR', 'HKD', 'GBP', 'JPY'] as const satisfies readonly Currency[];
 
 /** The largest amount a deal may carry, in minor units: well inside a double's exact integers. */
 const MAX_AMOUNT_MINOR = 1e15;
