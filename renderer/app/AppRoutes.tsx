@@ -3,6 +3,7 @@ import { CustomerEditPage } from '../features/customers/CustomerEditPage';
 import { CustomerNewPage } from '../features/customers/CustomerNewPage';
 import { CustomerPage } from '../features/customers/CustomerPage';
 import { CustomersListPage } from '../features/customers/CustomersListPage';
+import { OpportunitiesPage } from '../features/opportunities/OpportunitiesPage';
 
 export function AppRoutes() {
   return (
@@ -11,6 +12,7 @@ export function AppRoutes() {
       <Route path="/customers/new" element={<CustomerNewPage />} />
       <Route path="/customers/:id" element={<CustomerPage />} />
       <Route path="/customers/:id/edit" element={<CustomerEditPage />} />
+      <Route path="/opportunities" element={<OpportunitiesPage />} />
       <Route path="*" element={<Navigate to="/customers" replace />} />
     </Routes>
   );

@@ -23,7 +23,7 @@ export const NAVIGATION_AREAS: NavigationArea[] = [
   { key: 'dashboard', icon: IconLayoutDashboard },
   { key: 'customers', icon: IconAddressBook, path: '/customers' },
   { key: 'leads', icon: IconUserSearch },
-  { key: 'opportunities', icon: IconTargetArrow },
+  { key: 'opportunities', icon: IconTargetArrow, path: '/opportunities' },
   { key: 'tasks', icon: IconCalendarEvent },
   { key: 'quotes', icon: IconFileInvoice },
   { key: 'service', icon: IconHeadset },
