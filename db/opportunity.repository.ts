@@ -62,11 +62,15 @@ export interface DealCardRow {
 const lastMovedAt = sql<string>`max(o.stage_entered_at, coalesce(o.last_activity_at, ''))`;
 
 /**
- * Live deals of live customers the viewer sees. The customer conditions are sets (customers in the
- * trash, the viewer's customers) that SQLite builds once per query, rather than a join per deal, so the
- * board's totals read only the board index.
+ * How a query checks that the viewer sees a deal's customer. 'set': SQLite builds the set of visible
+ * customers once per statement, for totals and counts over many deals. 'row': one customer lookup per
+ * deal, for pages that stop after a few rows (building the whole set would cost more).
  */
-function visibleDeals(db: Db, viewer: Viewer) {
+type VisibilityCheck = 'set' | 'row';
+
+/** Live deals of live customers the viewer sees. */
+function visibleDeals(db: Db, viewer: Viewer, check: VisibilityCheck) {
+  // Customers in the trash are few: their ids are always a set.
   let query = db
     .selectFrom('opportunities as o')
     .where('o.deleted_at', 'is', null)
@@ -74,14 +78,21 @@ function visibleDeals(db: Db, viewer: Viewer) {
       eb.selectFrom('customers as trashed').select('trashed.id').where('trashed.deleted_at', 'is not', null),
     );
   const visible = customerVisibleTo(sql.ref('mine.owner_id'), viewer);
-  if (visible) {
-    query = query.where('o.customer_id', 'in', (eb) => eb.selectFrom('customers as mine').select('mine.id').where(visible));
+  if (!visible) return query;
+  if (check === 'row') {
+    return query.where((eb) =>
+      eb.exists(eb.selectFrom('customers as mine').select('mine.id').whereRef('mine.id', '=', 'o.customer_id').where(visible)),
+    );
   }
-  return query;
+  // The unary + keeps SQLite from driving the query through the viewer's customers (a table read per
+  // deal): it walks the board or list index and checks each deal against the set instead.
+  return query.where(sql<number>`+o.customer_id`, 'in', (eb) =>
+    eb.selectFrom('customers as mine').select('mine.id').where(visible),
+  );
 }
 
-function filtered(db: Db, viewer: Viewer, filter: DealFilter) {
-  let query = visibleDeals(db, viewer);
+function filtered(db: Db, viewer: Viewer, filter: DealFilter, check: VisibilityCheck) {
+  let query = visibleDeals(db, viewer, check);
   if (filter.search) {
     const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) =>
@@ -125,14 +136,14 @@ function selectCards(query: ReturnType<typeof visibleDeals>) {
 }
 
 export async function countDeals(db: Db, viewer: Viewer, filter: DealFilter): Promise<number> {
-  const row = await filtered(db, viewer, filter)
+  const row = await filtered(db, viewer, filter, 'set')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 export function listDealPage(db: Db, viewer: Viewer, page: DealPageQuery): Promise<DealCardRow[]> {
-  return selectCards(filtered(db, viewer, page))
+  return selectCards(filtered(db, viewer, page, 'row'))
     .orderBy(DEAL_SORT_COLUMNS[page.sort], page.direction)
     .orderBy('o.id', page.direction)
     .offset(page.offset)
@@ -151,7 +162,7 @@ export interface BoardColumnQuery {
 
 /** One column's cards, newest in the stage first, read in the board index's order. */
 export function listBoardCards(db: Db, viewer: Viewer, column: BoardColumnQuery): Promise<DealCardRow[]> {
-  let query = visibleDeals(db, viewer).where('o.stage_id', '=', column.stageId);
+  let query = visibleDeals(db, viewer, 'row').where('o.stage_id', '=', column.stageId);
   if (column.since) query = query.where('o.stage_entered_at', '>=', column.since);
   const after = column.after;
   if (after) {
@@ -170,6 +181,7 @@ export function listBoardCards(db: Db, viewer: Viewer, column: BoardColumnQuery)
 }
 
 export interface BoardTotalRow {
+  stage_id: number;
   currency: Currency;
   count: number;
   amount_minor: number;
@@ -177,25 +189,30 @@ export interface BoardTotalRow {
 }
 
 /**
- * One column's count, amount and idle count per currency: a range of the board index. `idleBefore` is
- * the instant before which an open deal counts as idle.
+ * Count, amount and idle count per stage and currency for some columns, in one statement: ranges of the
+ * board index, which covers every column read here. `since` keeps only deals that entered their stage
+ * at or after it (the closed columns); `idleBefore` is the instant before which a deal counts as idle,
+ * null for closed stages, whose deals are never idle.
  */
-export async function boardColumnTotals(
+export async function boardTotals(
   db: Db,
   viewer: Viewer,
-  column: { stageId: number; since: string | null },
-  idleBefore: string,
+  columns: { stageIds: number[]; since: string | null },
+  idleBefore: string | null,
 ): Promise<BoardTotalRow[]> {
-  let query = visibleDeals(db, viewer).where('o.stage_id', '=', column.stageId);
-  if (column.since) query = query.where('o.stage_entered_at', '>=', column.since);
+  if (columns.stageIds.length === 0) return [];
+  let query = visibleDeals(db, viewer, 'set').where('o.stage_id', 'in', columns.stageIds);
+  if (columns.since) query = query.where('o.stage_entered_at', '>=', columns.since);
+  const idle = idleBefore === null ? sql<number>`0` : sql<number>`sum(${lastMovedAt} < ${idleBefore})`;
   const rows = await query
     .select([
+      'o.stage_id',
       'o.currency',
       (eb) => eb.fn.countAll<number>().as('count'),
       (eb) => eb.fn.sum<number>('o.amount_minor').as('amount_minor'),
-      sql<number>`sum(o.closed_at IS NULL AND ${lastMovedAt} < ${idleBefore})`.as('idle'),
+      idle.as('idle'),
     ])
-    .groupBy('o.currency')
+    .groupBy(['o.stage_id', 'o.currency'])
     .execute();
   return rows.map((r) => ({ ...r, count: Number(r.count), amount_minor: Number(r.amount_minor), idle: Number(r.idle) }));
 }
@@ -208,7 +225,7 @@ export interface DealDetailRow extends OpportunityRow {
 
 /** A live deal the viewer may see, with the names it shows, or undefined. */
 export function findVisibleDeal(db: Db, viewer: Viewer, id: number): Promise<DealDetailRow | undefined> {
-  return visibleDeals(db, viewer)
+  return visibleDeals(db, viewer, 'row')
     .innerJoin('customers as c', 'c.id', 'o.customer_id')
     .leftJoin('users as u', 'u.id', 'o.owner_id')
     .leftJoin('contacts as k', 'k.id', 'o.contact_id')

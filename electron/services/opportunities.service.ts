@@ -3,7 +3,7 @@ import type { Db } from '../../db/connection.js';
 import { findContact } from '../../db/contact.repository.js';
 import { findVisibleCustomer } from '../../db/customer.repository.js';
 import {
-  boardColumnTotals,
+  boardTotals,
   countDeals,
   findDeal,
   findVisibleDeal,
@@ -279,7 +279,8 @@ export async function deleteDeal(ctx: UserContext, id: number): Promise<void> {
   ctx.events.publish({ entity: 'opportunity', id, op: 'delete' });
 }
 
-function columnTotals(mine: BoardTotalRow[], stage: PipelineStageRow) {
+function columnTotals(rows: BoardTotalRow[], stage: PipelineStageRow) {
+  const mine = rows.filter((r) => r.stage_id === stage.id);
   return {
     count: mine.reduce((n, r) => n + r.count, 0),
     idle: mine.reduce((n, r) => n + r.idle, 0),
@@ -300,17 +301,20 @@ export async function getBoard(ctx: UserContext, input: BoardInput): Promise<Boa
   const cutoff = new Date(now - idleDays * DAY_MS).toISOString();
   const closedSince = new Date(now - CLOSED_COLUMN_DAYS * DAY_MS).toISOString();
   const stages = await listStages(ctx.db, { includeArchived: false });
-  const windows = stages.map((s) => ({ stageId: s.id, since: s.outcome === 'open' ? null : closedSince }));
-  const [totals, cards] = await Promise.all([
-    Promise.all(windows.map((w) => boardColumnTotals(ctx.db, ctx.user, w, cutoff))),
-    Promise.all(windows.map((w) => listBoardCards(ctx.db, ctx.user, { ...w, after: null, limit: input.limit }))),
+  const since = (stage: PipelineStageRow) => (stage.outcome === 'open' ? null : closedSince);
+  const idsOf = (open: boolean) => stages.filter((s) => (s.outcome === 'open') === open).map((s) => s.id);
+  const [openTotals, closedTotals, cards] = await Promise.all([
+    boardTotals(ctx.db, ctx.user, { stageIds: idsOf(true), since: null }, cutoff),
+    boardTotals(ctx.db, ctx.user, { stageIds: idsOf(false), since: closedSince }, null),
+    Promise.all(stages.map((s) => listBoardCards(ctx.db, ctx.user, { stageId: s.id, since: since(s), after: null, limit: input.limit }))),
   ]);
+  const totals = [...openTotals, ...closedTotals];
   return {
     idleDays,
     columns: stages.map((stage, i) => ({
       stageId: stage.id,
-      since: windows[i]!.since,
-      ...columnTotals(totals[i]!, stage),
+      since: since(stage),
+      ...columnTotals(totals, stage),
       cards: cards[i]!.map((row) => toDealCard(row, cutoff)),
     })),
   };
