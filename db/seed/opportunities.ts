@@ -58,7 +58,9 @@ function stagePath(random: Random, stages: PipelineStageRow[], outcome: Path['ou
   const closedStage = outcome === 'open' ? null : stages.find((s) => s.outcome === outcome)!;
   const entered = [...open.slice(0, random.int(0, open.length - 1) + 1), ...(closedStage ? [closedStage] : [])];
   const span = Math.max(0, end - createdAt);
-  return entered.map((stage, i) => ({ stage, at: createdAt + Math.round((span * i) / Math.max(1, entered.length - 1)) }));
+  // The first stage from creation, the last one at `end`, the ones between evenly spread.
+  if (entered.length === 1) return [{ stage: entered[0]!, at: createdAt }];
+  return entered.map((stage, i) => ({ stage, at: createdAt + Math.round((span * i) / (entered.length - 1)) }));
 }
 
 export async function seedDeals(connection: Connection, options: SeedDealsOptions): Promise<SeedDealsSummary> {
@@ -87,15 +89,20 @@ export async function seedDeals(connection: Connection, options: SeedDealsOption
   const writeOne = () => {
     const customer = random.pick(customers);
     const ownerId = customer.owner_id ?? boss.id;
-    // Closed deals took a week to half a year; they opened early enough to have closed by now.
     const outcome = random.weighted<Path['outcome']>([
       ['open', 25],
       ['won', 40],
       ['lost', 35],
     ]);
-    const duration = outcome === 'open' ? 0 : random.int(7, 180) * DAY;
-    const createdAt = Math.round(now - duration - (HISTORY_MS - duration) * (1 - Math.sqrt(random.next())));
-    const steps = stagePath(random, stages, outcome, createdAt, outcome === 'open' ? now - random.int(0, 30) * DAY : createdAt + duration);
+    // Open deals are recent (most moved within the last month); closed ones took a week to half a year
+    // and opened early enough to have closed by now.
+    const duration = random.int(7, 180) * DAY;
+    const createdAt =
+      outcome === 'open'
+        ? now - random.int(0, 120) * DAY
+        : Math.round(now - duration - (HISTORY_MS - duration) * (1 - Math.sqrt(random.next())));
+    const end = outcome === 'open' ? Math.max(createdAt, now - random.int(0, 30) * DAY) : createdAt + duration;
+    const steps = stagePath(random, stages, outcome, createdAt, end);
     const last = steps.at(-1)!;
     const closedAt = outcome === 'open' ? null : iso(last.at);
     const amountYuan = Math.round(Math.exp(random.next() * Math.log(2_000)) * 5_000 / 100) * 100;

@@ -17,7 +17,7 @@ export function useOpenDealColumns() {
     {
       key: 'openTotal',
       label: t('opportunities.customerColumns.openTotal'),
-      minWidth: 120,
+      minWidth: 140,
       render: (c: CustomerListItem) => (
         <Stack gap={0}>
           {c.openDeals.totals.map((total) => (
