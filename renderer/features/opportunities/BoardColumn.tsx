@@ -21,6 +21,7 @@ export function BoardColumn({ column, stage, idleDays, onOpen }: BoardColumnProp
   const { t } = useTranslation();
   const client = useTRPCClient();
   const stageLabel = useStageLabel();
+  // The whole column is the drop target, so a card dropped below the last one still lands.
   const { setNodeRef, isOver } = useDroppable({ id: `stage-${stage.id}`, data: { stageId: stage.id } });
   // Cards fetched by "load more", after the board's first ones; a refreshed board starts over.
   const [more, setMore] = useState<{ base: BoardColumnData; cards: DealCard[] }>({ base: column, cards: [] });
@@ -46,6 +47,7 @@ export function BoardColumn({ column, stage, idleDays, onOpen }: BoardColumnProp
 
   return (
     <Paper
+      ref={setNodeRef}
       withBorder
       radius="md"
       w={272}
@@ -57,7 +59,7 @@ export function BoardColumn({ column, stage, idleDays, onOpen }: BoardColumnProp
     >
       <ColumnHeader column={column} stage={stage} label={stageLabel(stage)} />
       <ScrollArea.Autosize mah="100%" type="auto" offsetScrollbars style={{ flex: 1 }}>
-        <Stack ref={setNodeRef} gap="xs" p="xs" mih={120} data-testid="board-column-cards">
+        <Stack gap="xs" p="xs" data-testid="board-column-cards">
           {cards.length === 0 && (
             <Text size="xs" c="dimmed" ta="center" py="md">
               {t('opportunities.column.empty')}
