@@ -10,6 +10,7 @@ import {
   updateIdleDays,
   updateStageIfVersion,
 } from '../../db/pipeline.repository.js';
+import type { AuditOp } from '../../db/tables/audit-log.table.js';
 import type { PipelineStageRow, StageOutcome } from '../../db/tables/pipeline.table.js';
 import type {
   ArchiveStageInput,
@@ -74,10 +75,31 @@ function positionFor(outcome: StageOutcome, stages: PipelineStageRow[]): number 
   return (stages.at(-1)?.position ?? -1) + 1;
 }
 
-export async function createStage(ctx: UserContext, input: CreateStageInput): Promise<PipelineStage> {
+/** The pipeline as a whole (order, settings) is audited as one record. */
+const PIPELINE_ID = 1;
+
+/**
+ * One change to the pipeline by the owner: in one transaction with its audit entry, announced after
+ * commit. `work` returns the record's id, what changed (for the audit) and the result.
+ */
+async function changePipeline<T>(
+  ctx: UserContext,
+  target: { entity: 'pipeline' | 'pipeline_stage'; op: AuditOp },
+  work: (trx: Db, now: string) => Promise<{ id: number; changes: object; result: T }>,
+): Promise<T> {
   assertOwner(ctx);
   const now = nowIso(ctx.clock);
-  const stage = await ctx.db.transaction().execute(async (trx) => {
+  const { id, result } = await ctx.db.transaction().execute(async (trx) => {
+    const done = await work(trx, now);
+    await writeAudit(trx, { entity: target.entity, entityId: done.id, op: target.op, userId: ctx.user.id, at: now, changes: done.changes });
+    return done;
+  });
+  ctx.events.publish({ entity: target.entity, id, op: target.op });
+  return result;
+}
+
+export function createStage(ctx: UserContext, input: CreateStageInput): Promise<PipelineStage> {
+  return changePipeline(ctx, { entity: 'pipeline_stage', op: 'create' }, async (trx, now) => {
     const stages = await listStages(trx, { includeArchived: false });
     const position = positionFor(input.outcome, stages);
     const id = await insertStage(trx, {
@@ -95,17 +117,12 @@ export async function createStage(ctx: UserContext, input: CreateStageInput): Pr
     const before = stages.filter((s) => s.position < position).map((s) => s.id);
     await setStagePositions(trx, [...before, id, ...after], now);
     const created = toStage(await loadStage(trx, id));
-    await writeAudit(trx, { entity: 'pipeline_stage', entityId: id, op: 'create', userId: ctx.user.id, at: now, changes: created });
-    return created;
+    return { id, changes: created, result: created };
   });
-  ctx.events.publish({ entity: 'pipeline_stage', id: stage.id, op: 'create' });
-  return stage;
 }
 
-export async function updateStage(ctx: UserContext, input: UpdateStageInput): Promise<PipelineStage> {
-  assertOwner(ctx);
-  const now = nowIso(ctx.clock);
-  const stage = await ctx.db.transaction().execute(async (trx) => {
+export function updateStage(ctx: UserContext, input: UpdateStageInput): Promise<PipelineStage> {
+  return changePipeline(ctx, { entity: 'pipeline_stage', op: 'update' }, async (trx, now) => {
     const before = await loadStage(trx, input.id);
     const renamed = input.name !== undefined ? { name: input.name, label_key: null } : {};
     const ok = await updateStageIfVersion(trx, input.id, input.version, {
@@ -115,43 +132,23 @@ export async function updateStage(ctx: UserContext, input: UpdateStageInput): Pr
     });
     if (!ok) throw conflict('pipeline stage', toStage(before));
     const after = await loadStage(trx, input.id);
-    await writeAudit(trx, {
-      entity: 'pipeline_stage',
-      entityId: input.id,
-      op: 'update',
-      userId: ctx.user.id,
-      at: now,
-      changes: {
-        label: [before.name ?? before.label_key, after.name ?? after.label_key],
-        probability: [before.probability, after.probability],
-      },
-    });
-    return toStage(after);
+    const changes = {
+      label: [before.name ?? before.label_key, after.name ?? after.label_key],
+      probability: [before.probability, after.probability],
+    };
+    return { id: input.id, changes, result: toStage(after) };
   });
-  ctx.events.publish({ entity: 'pipeline_stage', id: stage.id, op: 'update' });
-  return stage;
 }
 
-export async function reorderStages(ctx: UserContext, ids: number[]): Promise<PipelineStage[]> {
-  assertOwner(ctx);
-  const now = nowIso(ctx.clock);
-  const stages = await ctx.db.transaction().execute(async (trx) => {
+export function reorderStages(ctx: UserContext, ids: number[]): Promise<PipelineStage[]> {
+  return changePipeline(ctx, { entity: 'pipeline', op: 'update' }, async (trx, now) => {
     const active = await listStages(trx, { includeArchived: false });
     const same = ids.length === active.length && new Set(ids).size === ids.length && active.every((s) => ids.includes(s.id));
     if (!same) throw invalid({ ids: 'invalid' });
     await setStagePositions(trx, ids, now);
-    await writeAudit(trx, {
-      entity: 'pipeline',
-      entityId: 1,
-      op: 'update',
-      userId: ctx.user.id,
-      at: now,
-      changes: { order: [active.map((s) => s.id), ids] },
-    });
-    return (await listStages(trx, { includeArchived: true })).map(toStage);
+    const stages = (await listStages(trx, { includeArchived: true })).map(toStage);
+    return { id: PIPELINE_ID, changes: { order: [active.map((s) => s.id), ids] }, result: stages };
   });
-  ctx.events.publish({ entity: 'pipeline', id: 1, op: 'update' });
-  return stages;
 }
 
 /**
@@ -159,10 +156,8 @@ export async function reorderStages(ctx: UserContext, ids: number[]): Promise<Pi
  * deals is refused (moveDealsTo: stageHasDeals, with the count), with it they move to that active stage
  * of the same outcome, each move recorded as any other. The last active stage of an outcome stays.
  */
-export async function archiveStage(ctx: UserContext, input: ArchiveStageInput): Promise<PipelineStage> {
-  assertOwner(ctx);
-  const now = nowIso(ctx.clock);
-  const stage = await ctx.db.transaction().execute(async (trx) => {
+export function archiveStage(ctx: UserContext, input: ArchiveStageInput): Promise<PipelineStage> {
+  return changePipeline(ctx, { entity: 'pipeline_stage', op: 'delete' }, async (trx, now) => {
     const before = await loadStage(trx, input.id);
     if (before.archived_at) throw invalid({ id: 'stageArchived' });
     const active = await listStages(trx, { includeArchived: false });
@@ -187,39 +182,19 @@ export async function archiveStage(ctx: UserContext, input: ArchiveStageInput): 
     }
     const ok = await updateStageIfVersion(trx, before.id, input.version, { archived_at: now, updated_at: now });
     if (!ok) throw conflict('pipeline stage', toStage(before));
-    await writeAudit(trx, {
-      entity: 'pipeline_stage',
-      entityId: before.id,
-      op: 'delete',
-      userId: ctx.user.id,
-      at: now,
-      changes: { archived: [false, true], dealsMovedTo: deals.length > 0 ? input.moveDealsTo : null },
-    });
-    return toStage(await loadStage(trx, before.id));
+    const changes = { archived: [false, true], dealsMovedTo: deals.length > 0 ? input.moveDealsTo : null };
+    return { id: before.id, changes, result: toStage(await loadStage(trx, before.id)) };
   });
-  ctx.events.publish({ entity: 'pipeline_stage', id: stage.id, op: 'delete' });
-  return stage;
 }
 
 export async function getPipelineSettings(ctx: UserContext): Promise<PipelineSettings> {
   return { idleDays: await findIdleDays(ctx.db) };
 }
 
-export async function updatePipelineSettings(ctx: UserContext, input: PipelineSettingsInput): Promise<PipelineSettings> {
-  assertOwner(ctx);
-  const now = nowIso(ctx.clock);
-  await ctx.db.transaction().execute(async (trx) => {
+export function updatePipelineSettings(ctx: UserContext, input: PipelineSettingsInput): Promise<PipelineSettings> {
+  return changePipeline(ctx, { entity: 'pipeline', op: 'update' }, async (trx, now) => {
     const before = await findIdleDays(trx);
     await updateIdleDays(trx, input.idleDays, now);
-    await writeAudit(trx, {
-      entity: 'pipeline',
-      entityId: 1,
-      op: 'update',
-      userId: ctx.user.id,
-      at: now,
-      changes: { idleDays: [before, input.idleDays] },
-    });
+    return { id: PIPELINE_ID, changes: { idleDays: [before, input.idleDays] }, result: { idleDays: input.idleDays } };
   });
-  ctx.events.publish({ entity: 'pipeline', id: 1, op: 'update' });
-  return { idleDays: input.idleDays };
 }

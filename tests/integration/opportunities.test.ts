@@ -356,4 +356,32 @@ describe('visibility', () => {
       await fresh.close();
     }
   });
+
+  it("a manager sees the deals of the team's customers, and only those", async () => {
+    const fresh = await startTestHost({ clock });
+    try {
+      const teamId = (
+        await fresh.host.services.db
+          .insertInto('teams')
+          .values({ name: '华东销售部', manager_id: null, created_at: clock.now().toISOString() })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+      const manager = await addColleague(fresh, { username: 'manager', role: 'manager', teamId });
+      const inTeam = await addColleague(fresh, { username: 'carol', role: 'sales', teamId });
+      const outside = await addColleague(fresh, { username: 'dave', role: 'sales' });
+      const teamCustomer = await customer('团队的客户', inTeam.api);
+      const otherCustomer = await customer('外部的客户', outside.api);
+      await inTeam.api.opportunities.create.mutate(deal(teamCustomer.id, { name: '团队商机' }));
+      const other = await outside.api.opportunities.create.mutate(deal(otherCustomer.id, { name: '外部商机' }));
+
+      const board = await manager.api.opportunities.board.query({ limit: 20 });
+      expect(board.columns.flatMap((c) => c.cards.map((card) => card.name))).toEqual(['团队商机']);
+      expect(board.columns[0]!.totals).toEqual([{ currency: 'CNY', amountMinor: 1_250_000_00, weightedMinor: 125_000_00 }]);
+      expect((await manager.api.opportunities.list.query({})).total).toBe(1);
+      expect((await appErrorOf(manager.api.opportunities.get.query({ id: other.id }))).code).toBe('not_found');
+    } finally {
+      await fresh.close();
+    }
+  });
 });

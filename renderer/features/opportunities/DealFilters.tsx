@@ -68,22 +68,17 @@ export function DealFilters({ params, update, onClear }: DealFiltersProps) {
         allowSingleDateInRange
         data-testid="filter-deal-close"
       />
-      <TextInput
-        w={110}
-        label={t('opportunities.filter.amountMin')}
-        inputMode="decimal"
-        value={params.amountMin}
-        onChange={(event) => update({ amountMin: event.currentTarget.value })}
-        data-testid="filter-amount-min"
-      />
-      <TextInput
-        w={110}
-        label={t('opportunities.filter.amountMax')}
-        inputMode="decimal"
-        value={params.amountMax}
-        onChange={(event) => update({ amountMax: event.currentTarget.value })}
-        data-testid="filter-amount-max"
-      />
+      {(['amountMin', 'amountMax'] as const).map((key) => (
+        <TextInput
+          key={key}
+          w={110}
+          label={t(`opportunities.filter.${key}`)}
+          inputMode="decimal"
+          value={params[key]}
+          onChange={(event) => update({ [key]: event.currentTarget.value })}
+          data-testid={`filter-${key}`}
+        />
+      ))}
       <Select
         w={150}
         label={t('opportunities.filter.sort')}
