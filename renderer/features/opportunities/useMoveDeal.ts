@@ -22,6 +22,16 @@ function withCardMoved(board: Board, card: DealCard, stageId: number): Board {
   };
 }
 
+function withCardPatched(board: Board, id: number, patch: Partial<DealCard>): Board {
+  return {
+    ...board,
+    columns: board.columns.map((column) => ({
+      ...column,
+      cards: column.cards.map((card) => (card.id === id ? { ...card, ...patch } : card)),
+    })),
+  };
+}
+
 /**
  * Moves a deal to another stage. The board shows the card in its new column at once; a refusal (a
  * colleague moved it first, a missing lost reason) puts it back and the error is shown.
@@ -50,6 +60,8 @@ export function useMoveDeal(options: { quiet?: boolean } = {}) {
         for (const [key, board] of context?.before ?? []) queryClient.setQueryData(key, board);
       },
       onSuccess: (deal) => {
+        // The card carries the new version at once, so a second drag before the refetch is not stale.
+        queryClient.setQueriesData<Board>(boardFilter, (board) => board && withCardPatched(board, deal.id, { version: deal.version }));
         notifySuccess(t('opportunities.moved', { name: deal.name, stage: stageLabel(stages.find((s) => s.id === deal.stageId)) }));
       },
       onSettled: () => invalidateDeals(),
