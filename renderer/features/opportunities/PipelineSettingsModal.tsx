@@ -134,6 +134,8 @@ function StageRow({ stage, others, onUp, onDown, mutations }: StageRowProps) {
   const dirty = name.trim() !== label || probability !== stage.probability;
   const archiveError = Object.values(fieldErrorsOf(mutations.archive.error)).find(isPipelineError);
   const needsTarget = archiveError === 'stageHasDeals' || archiveError === 'invalidTargetStage';
+  const archive = () =>
+    mutations.archive.mutate({ id: stage.id, version: stage.version, moveDealsTo: moveTo === null ? undefined : Number(moveTo) });
 
   return (
     <>
@@ -176,9 +178,7 @@ function StageRow({ stage, others, onUp, onDown, mutations }: StageRowProps) {
               variant="subtle"
               color="red"
               aria-label={t('opportunities.pipeline.archive')}
-              onClick={() =>
-                mutations.archive.mutate({ id: stage.id, version: stage.version, moveDealsTo: moveTo === null ? undefined : Number(moveTo) })
-              }
+              onClick={archive}
             >
               <IconArchive size={16} />
             </ActionIcon>
@@ -191,14 +191,19 @@ function StageRow({ stage, others, onUp, onDown, mutations }: StageRowProps) {
             <Alert color="yellow" p="xs">
               {t(`opportunities.pipeline.errors.${archiveError}`)}
               {needsTarget && (
-                <Select
-                  mt="xs"
-                  size="xs"
-                  label={t('opportunities.pipeline.moveDealsTo')}
-                  data={others.map((s) => ({ value: String(s.id), label: stageLabel(s) }))}
-                  value={moveTo}
-                  onChange={setMoveTo}
-                />
+                <Group mt="xs" align="flex-end">
+                  <Select
+                    size="xs"
+                    label={t('opportunities.pipeline.moveDealsTo')}
+                    data={others.map((s) => ({ value: String(s.id), label: stageLabel(s) }))}
+                    value={moveTo}
+                    onChange={setMoveTo}
+                    data-testid="move-deals-to"
+                  />
+                  <Button size="xs" color="red" disabled={moveTo === null} onClick={archive}>
+                    {t('opportunities.pipeline.archive')}
+                  </Button>
+                </Group>
               )}
             </Alert>
           </Table.Td>
