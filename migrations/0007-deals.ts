@@ -75,8 +75,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     WHERE deleted_at IS NULL`.execute(db);
   // The customer page and the customer list's "open deals" columns.
   await sql`CREATE INDEX opportunities_customer ON opportunities (customer_id, closed_at) WHERE deleted_at IS NULL`.execute(db);
-  // Deals of customers in the trash are left out by the set of trashed customer ids: this keeps it small.
-  await sql`CREATE INDEX customers_in_trash ON customers (id) WHERE deleted_at IS NOT NULL`.execute(db);
   await sql`CREATE INDEX opportunities_owner ON opportunities (owner_id) WHERE deleted_at IS NULL`.execute(db);
   await sql`CREATE INDEX opportunities_expected_close ON opportunities (expected_close_on) WHERE deleted_at IS NULL`.execute(db);
   await sql`CREATE INDEX opportunities_updated ON opportunities (updated_at) WHERE deleted_at IS NULL`.execute(db);

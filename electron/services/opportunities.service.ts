@@ -1,4 +1,4 @@
-import { diffRecords, writeAudit } from '../../db/audit.repository.js';
+import { createdRecord, diffRecords, writeAudit } from '../../db/audit.repository.js';
 import type { Db } from '../../db/connection.js';
 import { findContact } from '../../db/contact.repository.js';
 import { findVisibleCustomer } from '../../db/customer.repository.js';
@@ -193,7 +193,7 @@ export async function createDeal(ctx: UserContext, input: CreateDealInput): Prom
     });
     await insertStageChange(trx, { dealId: id, fromStageId: null, toStageId: stage.id, at: now, userId: ctx.user.id });
     const created = (await loadDetail(trx, ctx, id, now))!;
-    await writeAudit(trx, { entity: 'opportunity', entityId: id, op: 'create', userId: ctx.user.id, at: now, changes: audited(created) });
+    await writeAudit(trx, { entity: 'opportunity', entityId: id, customerId: null, op: 'create', userId: ctx.user.id, at: now, changes: createdRecord(audited(created)) });
     return created;
   });
   ctx.events.publish({ entity: 'opportunity', id: detail.id, op: 'create' });
@@ -226,6 +226,7 @@ export async function changeDealInTransaction(
   await writeAudit(trx, {
     entity: 'opportunity',
     entityId: before.id,
+    customerId: null,
     op: 'update',
     userId: ctx.user.id,
     at: now,
@@ -274,7 +275,7 @@ export async function deleteDeal(ctx: UserContext, id: number): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     await loadVisibleRow(trx, ctx, id);
     await softDeleteDeal(trx, id, ctx.user.id, now);
-    await writeAudit(trx, { entity: 'opportunity', entityId: id, op: 'delete', userId: ctx.user.id, at: now, changes: {} });
+    await writeAudit(trx, { entity: 'opportunity', entityId: id, customerId: null, op: 'delete', userId: ctx.user.id, at: now, changes: {} });
   });
   ctx.events.publish({ entity: 'opportunity', id, op: 'delete' });
 }

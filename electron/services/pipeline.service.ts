@@ -1,4 +1,4 @@
-import { writeAudit } from '../../db/audit.repository.js';
+import { createdRecord, diffRecords, writeAudit, type FieldChanges } from '../../db/audit.repository.js';
 import type { Db } from '../../db/connection.js';
 import { listLiveDealsInStage } from '../../db/opportunity.repository.js';
 import {
@@ -85,13 +85,21 @@ const PIPELINE_ID = 1;
 async function changePipeline<T>(
   ctx: UserContext,
   target: { entity: 'pipeline' | 'pipeline_stage'; op: AuditOp },
-  work: (trx: Db, now: string) => Promise<{ id: number; changes: object; result: T }>,
+  work: (trx: Db, now: string) => Promise<{ id: number; changes: FieldChanges; result: T }>,
 ): Promise<T> {
   assertOwner(ctx);
   const now = nowIso(ctx.clock);
   const { id, result } = await ctx.db.transaction().execute(async (trx) => {
     const done = await work(trx, now);
-    await writeAudit(trx, { entity: target.entity, entityId: done.id, op: target.op, userId: ctx.user.id, at: now, changes: done.changes });
+    await writeAudit(trx, {
+      entity: target.entity,
+      entityId: done.id,
+      customerId: null,
+      op: target.op,
+      userId: ctx.user.id,
+      at: now,
+      changes: done.changes,
+    });
     return done;
   });
   ctx.events.publish({ entity: target.entity, id, op: target.op });
@@ -117,7 +125,7 @@ export function createStage(ctx: UserContext, input: CreateStageInput): Promise<
     const before = stages.filter((s) => s.position < position).map((s) => s.id);
     await setStagePositions(trx, [...before, id, ...after], now);
     const created = toStage(await loadStage(trx, id));
-    return { id, changes: created, result: created };
+    return { id, changes: createdRecord(created), result: created };
   });
 }
 
@@ -132,10 +140,10 @@ export function updateStage(ctx: UserContext, input: UpdateStageInput): Promise<
     });
     if (!ok) throw conflict('pipeline stage', toStage(before));
     const after = await loadStage(trx, input.id);
-    const changes = {
-      label: [before.name ?? before.label_key, after.name ?? after.label_key],
-      probability: [before.probability, after.probability],
-    };
+    const changes = diffRecords(
+      { label: before.name ?? before.label_key, probability: before.probability },
+      { label: after.name ?? after.label_key, probability: after.probability },
+    );
     return { id: input.id, changes, result: toStage(after) };
   });
 }
@@ -182,7 +190,7 @@ export function archiveStage(ctx: UserContext, input: ArchiveStageInput): Promis
     }
     const ok = await updateStageIfVersion(trx, before.id, input.version, { archived_at: now, updated_at: now });
     if (!ok) throw conflict('pipeline stage', toStage(before));
-    const changes = { archived: [false, true], dealsMovedTo: deals.length > 0 ? input.moveDealsTo : null };
+    const changes: FieldChanges = { archived: [false, true], dealsMovedTo: [null, deals.length > 0 ? input.moveDealsTo : null] };
     return { id: before.id, changes, result: toStage(await loadStage(trx, before.id)) };
   });
 }
