@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChangeEvent } from '../../electron/events.js';
-import { addColleague } from '../helpers/colleagues.js';
+import { signInColleague } from '../helpers/test-users.js';
 import { TestClock } from '../helpers/test-clock.js';
 import { appErrorOf, OWNER, startTestHost, type ApiClient, type TestHost } from '../helpers/test-host.js';
 
@@ -277,7 +277,7 @@ describe('the list view', () => {
   it('filters by stage, owner, expected close dates and amount, and sorts', async () => {
     const fresh = await startTestHost({ clock });
     try {
-      const rep = await addColleague(fresh, { username: 'list-rep', role: 'sales' });
+      const rep = await signInColleague(fresh, 'list-rep', 'sales');
       const c = await customer('列表客户', fresh.api);
       const add = (name: string, extra: Record<string, unknown>) =>
         fresh.api.opportunities.create.mutate(deal(c.id, { name, ...extra }));
@@ -328,8 +328,8 @@ describe('visibility', () => {
   it("a sales rep neither sees nor moves another rep's deal", async () => {
     const fresh = await startTestHost({ clock });
     try {
-      const alice = await addColleague(fresh, { username: 'alice', role: 'sales' });
-      const bob = await addColleague(fresh, { username: 'bob', role: 'sales' });
+      const alice = await signInColleague(fresh, 'alice', 'sales');
+      const bob = await signInColleague(fresh, 'bob', 'sales');
       const aliceCustomer = await customer('爱丽丝的客户', alice.api);
       const bobCustomer = await customer('鲍勃的客户', bob.api);
       const aliceDeal = await alice.api.opportunities.create.mutate(deal(aliceCustomer.id, { name: '爱丽丝的商机' }));
@@ -367,9 +367,9 @@ describe('visibility', () => {
           .returning('id')
           .executeTakeFirstOrThrow()
       ).id;
-      const manager = await addColleague(fresh, { username: 'manager', role: 'manager', teamId });
-      const inTeam = await addColleague(fresh, { username: 'carol', role: 'sales', teamId });
-      const outside = await addColleague(fresh, { username: 'dave', role: 'sales' });
+      const manager = await signInColleague(fresh, 'manager', 'manager', teamId);
+      const inTeam = await signInColleague(fresh, 'carol', 'sales', teamId);
+      const outside = await signInColleague(fresh, 'dave', 'sales');
       const teamCustomer = await customer('团队的客户', inTeam.api);
       const otherCustomer = await customer('外部的客户', outside.api);
       await inTeam.api.opportunities.create.mutate(deal(teamCustomer.id, { name: '团队商机' }));

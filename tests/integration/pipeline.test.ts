@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addColleague } from '../helpers/colleagues.js';
+import { signInColleague } from '../helpers/test-users.js';
 import { appErrorOf, startTestHost, type ApiClient, type TestHost } from '../helpers/test-host.js';
 
 let t: TestHost;
@@ -135,8 +135,8 @@ describe('editing the pipeline (owner)', () => {
 
 describe('who may edit the pipeline', () => {
   it('refuses every pipeline edit to anyone but the owner, who all may read it', async () => {
-    const rep = await addColleague(t, { username: 'rep', role: 'sales' });
-    const manager = await addColleague(t, { username: 'mgr', role: 'manager' });
+    const rep = await signInColleague(t, 'rep', 'sales');
+    const manager = await signInColleague(t, 'mgr', 'manager');
     const stage = (await active())[0]!;
     for (const client of [rep.api, manager.api]) {
       expect((await client.pipeline.stages.query()).length).toBeGreaterThan(0);
