@@ -4,9 +4,12 @@ import type { AuditOp } from './tables/audit-log.table.js';
 export type FieldChanges = Record<string, [unknown, unknown]>;
 
 export interface AuditEntry {
-  entity: 'customer' | 'contact' | 'task';
+  entity: 'customer' | 'contact' | 'task' | 'opportunity' | 'pipeline_stage' | 'pipeline';
   entityId: number;
-  /** Whose timeline shows the entry: the customer itself, or the contact's customer; null for none. */
+  /**
+   * Whose timeline shows the entry: the customer itself, or the contact's customer. Null for records
+   * with a history of their own (a deal's stage changes) or no customer (the pipeline).
+   */
   customerId: number | null;
   op: AuditOp;
   userId: number | null;

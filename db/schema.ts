@@ -2,6 +2,8 @@ import type { AuditLogTable } from './tables/audit-log.table.js';
 import type { ContactTable } from './tables/contact.table.js';
 import type { CustomerTable, CustomerTagTable } from './tables/customer.table.js';
 import type { NotificationTable } from './tables/notification.table.js';
+import type { OpportunityStageChangeTable, OpportunityTable } from './tables/opportunity.table.js';
+import type { PipelineSettingsTable, PipelineStageTable } from './tables/pipeline.table.js';
 import type { SessionTable } from './tables/session.table.js';
 import type { TaskTable } from './tables/task.table.js';
 import type { TeamTable } from './tables/team.table.js';
@@ -17,4 +19,8 @@ export interface Database {
   audit_log: AuditLogTable;
   tasks: TaskTable;
   notifications: NotificationTable;
+  pipeline_stages: PipelineStageTable;
+  pipeline_settings: PipelineSettingsTable;
+  opportunities: OpportunityTable;
+  opportunity_stage_changes: OpportunityStageChangeTable;
 }

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001-init.js';
 import * as m0002 from './0002-list-indexes.js';
 import * as m0004 from './0004-trash.js';
+import * as m0007 from './0007-deals.js';
 import * as m0008 from './0008-tasks.js';
 
 /**
@@ -12,5 +13,6 @@ export const migrations: Record<string, Migration> = {
   '0001-init': m0001,
   '0002-list-indexes': m0002,
   '0004-trash': m0004,
+  '0007-deals': m0007,
   '0008-tasks': m0008,
 };

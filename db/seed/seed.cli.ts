@@ -1,8 +1,9 @@
 /**
- * npm run seed -- --data DIR [--customers 100000] [--contacts N] [--seed 42] [--password P] [--force]
+ * npm run seed -- --data DIR [--customers 100000] [--contacts N] [--deals N] [--seed 42] [--password P] [--force]
  *
  * Fills the office database in DIR (created and migrated if needed) with generated customers, contacts
- * and an office of users. Refuses a database that already has customers unless --force.
+ * and an office of users, then --deals deals over the live customers. Refuses to add customers to a
+ * database that already has some unless --force; `--customers 0 --deals N` adds deals only.
  */
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { migrateToLatest } from '../migrate.js';
 import { DATABASE_FILE } from '../../electron/host.js';
 import { hashPassword } from '../../electron/services/password.js';
 import { DEFAULT_NOW } from './generate.js';
+import { seedDeals } from './opportunities.js';
 import { seedDatabase } from './seed.js';
 
 export const DEFAULT_PASSWORD = 'office-crm-demo';
@@ -21,6 +23,7 @@ const { values } = parseArgs({
     data: { type: 'string' },
     customers: { type: 'string', default: '1000' },
     contacts: { type: 'string' },
+    deals: { type: 'string', default: '0' },
     seed: { type: 'string', default: '42' },
     now: { type: 'string' },
     password: { type: 'string', default: DEFAULT_PASSWORD },
@@ -38,6 +41,7 @@ async function main(): Promise<void> {
   if (!values.data) throw new Error('--data DIR is required (the data folder the app or `npm run serve` uses)');
   const customers = wholeNumber('customers', values.customers);
   const contacts = values.contacts === undefined ? undefined : wholeNumber('contacts', values.contacts);
+  const deals = wholeNumber('deals', values.deals);
   const seed = wholeNumber('seed', values.seed);
   const now = values.now ? new Date(values.now) : DEFAULT_NOW;
   if (Number.isNaN(now.getTime())) throw new Error(`--now must be a date, got "${values.now}"`);
@@ -51,7 +55,7 @@ async function main(): Promise<void> {
       .selectFrom('customers')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
-    if (Number(n) > 0 && !values.force) {
+    if (customers > 0 && Number(n) > 0 && !values.force) {
       throw new Error(`${file} already has ${n} customers; pass --force to add generated ones anyway`);
     }
     const passwordHash = await hashPassword(values.password);
@@ -77,9 +81,23 @@ async function main(): Promise<void> {
       `Took ${s(t.total)}: generating rows ${s(t.generate)}, inserting ${s(t.insert)}, search documents ${s(t.search)}, ` +
         `the rest (users, commits) ${s(t.total - t.generate - t.insert - t.search)}.`,
     );
+    if (deals > 0) await seedDealsInto(connection, { seed, deals, now });
   } finally {
     await connection.close();
   }
+}
+
+async function seedDealsInto(connection: ReturnType<typeof openDatabase>, options: { seed: number; deals: number; now: Date }) {
+  console.log(`Adding ${options.deals} deals…`);
+  const summary = await seedDeals(connection, {
+    ...options,
+    onProgress: (done) => {
+      if (done % 50_000 === 0 && done < options.deals) console.log(`  ${done} deals`);
+    },
+  });
+  console.log(
+    `Made ${summary.deals} deals (${summary.open} open) with ${summary.stageChanges} stage changes in ${(summary.ms / 1000).toFixed(1)} s.`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -6,6 +6,8 @@ import { exportsRouter } from './exports.router.js';
 import { importsRouter } from './imports.router.js';
 import { notificationsRouter } from './notifications.router.js';
 import { tasksRouter } from './tasks.router.js';
+import { opportunitiesRouter } from './opportunities.router.js';
+import { pipelineRouter } from './pipeline.router.js';
 import { trashRouter } from './trash.router.js';
 import { router } from './trpc.js';
 import { usersRouter } from './users.router.js';
@@ -22,6 +24,8 @@ export const appRouter = router({
   tasks: tasksRouter,
   calendar: calendarRouter,
   notifications: notificationsRouter,
+  opportunities: opportunitiesRouter,
+  pipeline: pipelineRouter,
 });
 
 export type AppRouter = typeof appRouter;

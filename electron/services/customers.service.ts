@@ -36,6 +36,7 @@ import {
   type Customer,
   type CustomerListItem,
 } from './customers.mappers.js';
+import { NO_OPEN_DEALS, openDealsOfCustomers, type OpenDeals } from './open-deals.js';
 import { nameKey } from './validation/name-key.js';
 
 export interface CustomerDetail extends Customer {
@@ -45,12 +46,16 @@ export interface CustomerDetail extends Customer {
 export async function listCustomers(
   ctx: UserContext,
   input: ListCustomersInput,
-): Promise<{ items: CustomerListItem[]; total: number }> {
+): Promise<{ items: (CustomerListItem & { openDeals: OpenDeals })[]; total: number }> {
   const [rows, total] = await Promise.all([
     listCustomerPage(ctx.db, ctx.user, input),
     countCustomers(ctx.db, ctx.user, input),
   ]);
-  return { items: rows.map(toCustomerListItem), total };
+  const openDeals = await openDealsOfCustomers(ctx.db, rows.map((row) => row.id));
+  return {
+    items: rows.map((row) => ({ ...toCustomerListItem(row), openDeals: openDeals.get(row.id) ?? NO_OPEN_DEALS })),
+    total,
+  };
 }
 
 async function loadDetail(db: Db, ctx: UserContext, id: number): Promise<CustomerDetail | undefined> {
@@ -98,7 +103,7 @@ export function newCustomerRow(fields: CustomerFields, now: string): NewCustomer
   });
 }
 
-async function assertOwnerExists(db: Db, ownerId: number | null): Promise<void> {
+export async function assertOwnerExists(db: Db, ownerId: number | null): Promise<void> {
   if (ownerId === null) return;
   const owner = await findUserById(db, ownerId);
   if (!owner || owner.disabled_at) throw invalid({ ownerId: 'invalidOwner' });

@@ -4,6 +4,7 @@ import { CustomerNewPage } from '../features/customers/CustomerNewPage';
 import { CustomerPage } from '../features/customers/CustomerPage';
 import { CustomersListPage } from '../features/customers/CustomersListPage';
 import { ImportPage } from '../features/import/ImportPage';
+import { OpportunitiesPage } from '../features/opportunities/OpportunitiesPage';
 import { TrashPage } from '../features/trash/TrashPage';
 import { LazyCalendarPage } from '../features/calendar/LazyCalendarPage';
 import { MyDayPage } from '../features/tasks/MyDayPage';
@@ -19,6 +20,7 @@ export function AppRoutes() {
       <Route path="/trash" element={<TrashPage />} />
       <Route path="/my-day" element={<MyDayPage />} />
       <Route path="/calendar" element={<LazyCalendarPage />} />
+      <Route path="/opportunities" element={<OpportunitiesPage />} />
       <Route path="*" element={<Navigate to="/customers" replace />} />
     </Routes>
   );

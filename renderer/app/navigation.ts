@@ -26,7 +26,7 @@ export const NAVIGATION_AREAS: NavigationArea[] = [
   { key: 'customers', icon: IconAddressBook, path: '/customers' },
   { key: 'import', icon: IconFileImport, path: '/import' },
   { key: 'leads', icon: IconUserSearch },
-  { key: 'opportunities', icon: IconTargetArrow },
+  { key: 'opportunities', icon: IconTargetArrow, path: '/opportunities' },
   { key: 'tasks', icon: IconCalendarEvent, path: '/my-day' },
   { key: 'quotes', icon: IconFileInvoice },
   { key: 'service', icon: IconHeadset },

@@ -10,6 +10,8 @@ import historyEn from './history.en.json';
 import historyZh from './history.zh-CN.json';
 import importEn from './import.en.json';
 import importZh from './import.zh-CN.json';
+import opportunitiesEn from './opportunities.en.json';
+import opportunitiesZh from './opportunities.zh-CN.json';
 import searchEn from './search.en.json';
 import searchZh from './search.zh-CN.json';
 import trashEn from './trash.en.json';
@@ -19,7 +21,29 @@ import tasksZh from './tasks.zh-CN.json';
 
 // One pair of files per area (<area>.en.json, <area>.zh-CN.json), so areas are translated and
 // changed independently; their top-level keys must not collide.
-export const en = { ...coreEn, ...authEn, ...searchEn, ...customersEn, ...trashEn, ...historyEn, ...importEn, ...exportEn, ...tasksEn };
+export const en = {
+  ...coreEn,
+  ...authEn,
+  ...searchEn,
+  ...customersEn,
+  ...trashEn,
+  ...historyEn,
+  ...importEn,
+  ...exportEn,
+  ...tasksEn,
+  ...opportunitiesEn,
+};
 
 // Typed as the English resources, so a key missing from a Chinese file fails the type check.
-export const zhCN: typeof en = { ...coreZh, ...authZh, ...searchZh, ...customersZh, ...trashZh, ...historyZh, ...importZh, ...exportZh, ...tasksZh };
+export const zhCN: typeof en = {
+  ...coreZh,
+  ...authZh,
+  ...searchZh,
+  ...customersZh,
+  ...trashZh,
+  ...historyZh,
+  ...importZh,
+  ...exportZh,
+  ...tasksZh,
+  ...opportunitiesZh,
+};

@@ -9,14 +9,19 @@ const PASSWORD = 'colleague pass 1';
  * A colleague with the given role, added straight to the database (there is no user management yet),
  * and a client signed in as them through the real login.
  */
-export async function signInColleague(t: TestHost, username: string, role: Role): Promise<{ id: number; api: ApiClient }> {
+export async function signInColleague(
+  t: TestHost,
+  username: string,
+  role: Role,
+  teamId: number | null = null,
+): Promise<{ id: number; api: ApiClient }> {
   const now = new Date().toISOString();
   const id = await insertUser(t.host.services.db, {
     username,
     display_name: username,
     password_hash: await hashPassword(PASSWORD),
     role,
-    team_id: null,
+    team_id: teamId,
     disabled_at: null,
     created_at: now,
     updated_at: now,

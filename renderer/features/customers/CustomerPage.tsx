@@ -1,6 +1,7 @@
 import { Stack } from '@mantine/core';
 import { CustomerHistory } from '../history/CustomerHistory';
 import { CustomerFollowUpsCard } from '../tasks/CustomerFollowUpsCard';
+import { CustomerDealsCard } from '../opportunities/CustomerDealsCard';
 import { ContactsCard } from './ContactsCard';
 import { CustomerDetailsCard } from './CustomerDetailsCard';
 import { CustomerHeader } from './CustomerHeader';
@@ -15,6 +16,7 @@ export function CustomerPage() {
           <CustomerDetailsCard customer={customer} />
           <CustomerFollowUpsCard customer={customer} />
           <ContactsCard customer={customer} />
+          <CustomerDealsCard customer={customer} />
           <CustomerHistory key={customer.id} customerId={customer.id} />
         </Stack>
       )}

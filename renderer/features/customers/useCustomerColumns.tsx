@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import type { CustomerListItem, CustomerSortKey } from '../../api/types';
 import { TagList } from '../../shared/TagList';
 import { useFormat } from '../../shared/useFormat';
+import { useOpenDealColumns } from '../opportunities/useOpenDealColumns';
 import { StageBadge } from './StageBadge';
 
 export interface CustomerColumn {
@@ -26,6 +27,7 @@ const region = (c: CustomerListItem) => [...new Set([c.province, c.city].filter(
 export function useCustomerColumns(): CustomerColumn[] {
   const { t } = useTranslation();
   const format = useFormat();
+  const openDealColumns = useOpenDealColumns();
   return [
     {
       key: 'name',
@@ -46,6 +48,7 @@ export function useCustomerColumns(): CustomerColumn[] {
     { key: 'mobile', label: t('contact.mobile'), minWidth: 130, render: (c) => c.primaryContactMobile ?? '' },
     { key: 'region', label: t('list.region'), minWidth: 110, sort: 'region', render: region },
     { key: 'owner', label: t('customer.owner'), minWidth: 90, sort: 'owner', render: (c) => c.ownerName ?? '' },
+    ...openDealColumns,
     {
       key: 'tags',
       label: t('customer.tags'),

@@ -1,0 +1,98 @@
+import { Button, Group, MultiSelect, Select, TextInput } from '@mantine/core';
+import { DatePickerInput } from '@mantine/dates';
+import { IconFilterOff, IconSearch } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { DebouncedTextInput } from '../../shared/DebouncedTextInput';
+import { useOwnerOptions } from '../customers/useOwnerOptions';
+import { DEAL_SORT_KEYS, hasDealFilters, type DealListParams } from './useDealListParams';
+import { usePipelineStages, useStageLabel } from './usePipelineStages';
+
+interface DealFiltersProps {
+  params: DealListParams;
+  update: (patch: Partial<DealListParams>) => void;
+  onClear: () => void;
+}
+
+export function DealFilters({ params, update, onClear }: DealFiltersProps) {
+  const { t } = useTranslation();
+  const owners = useOwnerOptions();
+  const stages = usePipelineStages();
+  const stageLabel = useStageLabel();
+  const sortLabels: Record<(typeof DEAL_SORT_KEYS)[number], string> = {
+    updatedAt: t('opportunities.table.updatedAt'),
+    amount: t('opportunities.field.amount'),
+    expectedCloseOn: t('opportunities.field.expectedCloseOn'),
+    name: t('opportunities.field.name'),
+    stageEnteredAt: t('opportunities.field.stage'),
+    createdAt: t('customer.createdAt'),
+  };
+  return (
+    <Group gap="xs" align="flex-end">
+      <DebouncedTextInput
+        w={220}
+        leftSection={<IconSearch size={16} />}
+        label={t('opportunities.filter.search')}
+        initialValue={params.search}
+        onChange={(search) => update({ search })}
+        data-testid="deal-search"
+      />
+      <MultiSelect
+        w={220}
+        label={t('opportunities.field.stage')}
+        placeholder={params.stageIds.length ? undefined : t('opportunities.filter.anyStage')}
+        data={stages.map((s) => ({ value: String(s.id), label: stageLabel(s) }))}
+        value={params.stageIds.map(String)}
+        onChange={(values) => update({ stageIds: values.map(Number) })}
+        clearable
+        data-testid="filter-deal-stages"
+      />
+      <MultiSelect
+        w={180}
+        label={t('opportunities.field.owner')}
+        placeholder={params.ownerIds.length ? undefined : t('opportunities.filter.anyOwner')}
+        data={owners}
+        value={params.ownerIds.map(String)}
+        onChange={(values) => update({ ownerIds: values.map(Number) })}
+        clearable
+        searchable
+        data-testid="filter-deal-owners"
+      />
+      <DatePickerInput
+        type="range"
+        w={230}
+        label={t('opportunities.filter.closeBetween')}
+        placeholder={t('opportunities.filter.anyDate')}
+        value={[params.closeFrom || null, params.closeTo || null]}
+        onChange={([from, to]) => update({ closeFrom: from ?? '', closeTo: to ?? '' })}
+        clearable
+        allowSingleDateInRange
+        data-testid="filter-deal-close"
+      />
+      {(['amountMin', 'amountMax'] as const).map((key) => (
+        <TextInput
+          key={key}
+          w={110}
+          label={t(`opportunities.filter.${key}`)}
+          inputMode="decimal"
+          value={params[key]}
+          onChange={(event) => update({ [key]: event.currentTarget.value })}
+          data-testid={`filter-${key}`}
+        />
+      ))}
+      <Select
+        w={150}
+        label={t('opportunities.filter.sort')}
+        data={DEAL_SORT_KEYS.map((key) => ({ value: key, label: sortLabels[key] }))}
+        value={params.sort}
+        allowDeselect={false}
+        onChange={(sort) => sort && update({ sort: sort as DealListParams['sort'] })}
+        data-testid="deal-sort"
+      />
+      {hasDealFilters(params) && (
+        <Button variant="subtle" leftSection={<IconFilterOff size={16} />} onClick={onClear}>
+          {t('opportunities.filter.clear')}
+        </Button>
+      )}
+    </Group>
+  );
+}
