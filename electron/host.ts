@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDatabase, type Connection } from '../db/connection.js';
-import { migrateToLatest } from '../db/migrate.js';
 import { createApiHandler, type ApiHandler } from './api/handler.js';
 import { APP_VERSION } from './app-info.js';
+import { DatabaseHolder } from './database-holder.js';
 import { EventBus } from './events.js';
+import { BackupService } from './services/backup/service.js';
 import { systemClock, type Clock, type ServiceContext } from './services/context.js';
 
 export const DATABASE_FILE = 'office-crm.sqlite';
@@ -14,6 +14,8 @@ export interface HostOptions {
   clock?: Clock;
   /** Electron's build of better-sqlite3, when running inside Electron. */
   nativeBinding?: string;
+  /** Run the daily backup schedule and the start-up catch-up backup (default true; tests turn it on when they test it). */
+  backupSchedule?: boolean;
 }
 
 export interface Host {
@@ -21,34 +23,48 @@ export interface Host {
   databaseFile: string;
   services: ServiceContext;
   events: EventBus;
+  /** Backups and restore; the shell reads `status()` / `onChange` to show failures natively. */
+  backups: BackupService;
   handleApi: ApiHandler;
   close(): Promise<void>;
 }
 
 /**
- * Everything for one data folder: opens and migrates the database and builds the API. The Electron
- * entry and the headless host both start here. A database that cannot be migrated (or is newer than
- * this app) is closed untouched and the error is thrown for the entry point to show.
+ * Everything for one data folder: opens and migrates the database, builds the API and starts the
+ * backup schedule. The Electron entry and the headless host both start here. A database that cannot
+ * be migrated (or is newer than this app) is closed untouched and the error is thrown for the entry
+ * point to show.
  */
 export async function createHost(options: HostOptions): Promise<Host> {
   mkdirSync(options.dataDir, { recursive: true });
   const databaseFile = join(options.dataDir, DATABASE_FILE);
-  const connection: Connection = openDatabase(databaseFile, { nativeBinding: options.nativeBinding });
-  let schemaVersion: number;
-  try {
-    ({ schemaVersion } = await migrateToLatest(connection.db));
-  } catch (error) {
-    await connection.close();
-    throw error;
-  }
+  const holder = await DatabaseHolder.open(databaseFile, { nativeBinding: options.nativeBinding });
   const events = new EventBus();
-  const services: ServiceContext = { db: connection.db, clock: options.clock ?? systemClock, events };
+  const clock = options.clock ?? systemClock;
+  // A restore swaps the connection: services always get the one open now.
+  const services: ServiceContext = {
+    get db() {
+      return holder.connection.db;
+    },
+    clock,
+    events,
+  };
+  const backups = new BackupService({ holder, dataDir: options.dataDir, clock, appVersion: APP_VERSION });
+  if (options.backupSchedule ?? true) {
+    backups.startSchedule().catch((error: unknown) => console.error('Starting the backup schedule failed:', error));
+  }
+  const handleApi = createApiHandler(services, { version: APP_VERSION, schemaVersion: () => holder.schemaVersion }, backups);
   return {
     dataDir: options.dataDir,
     databaseFile,
     services,
     events,
-    handleApi: createApiHandler(services, { version: APP_VERSION, schemaVersion: () => schemaVersion }),
-    close: () => connection.close(),
+    backups,
+    // Every request runs through the holder, so a restore never pulls the connection from under one.
+    handleApi: (req, requestOptions) => holder.run(() => handleApi(req, requestOptions)),
+    close: async () => {
+      await backups.stop();
+      await holder.close();
+    },
   };
 }
