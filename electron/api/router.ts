@@ -1,4 +1,5 @@
 import { authRouter } from './auth.router.js';
+import { backupsRouter } from './backups.router.js';
 import { contactsRouter } from './contacts.router.js';
 import { customersRouter } from './customers.router.js';
 import { router } from './trpc.js';
@@ -10,6 +11,7 @@ export const appRouter = router({
   users: usersRouter,
   customers: customersRouter,
   contacts: contactsRouter,
+  backups: backupsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -59,10 +59,13 @@ export interface TestHost {
   close(): Promise<void>;
 }
 
-/** A real host on a fresh SQLite file in a temp folder, with the owner account created and signed in. */
-export async function startTestHost(options: { clock?: Clock } = {}): Promise<TestHost> {
+/**
+ * A real host on a fresh SQLite file in a temp folder, with the owner account created and signed in.
+ * The daily backup schedule (and its start-up backup) stays off unless a test asks for it.
+ */
+export async function startTestHost(options: { clock?: Clock; backupSchedule?: boolean } = {}): Promise<TestHost> {
   const dir = tempDir();
-  const host = await createHost({ dataDir: dir, ...options });
+  const host = await createHost({ dataDir: dir, backupSchedule: false, ...options });
   const api = apiClient(host);
   await api.auth.setupOwner.mutate(OWNER);
   return {
