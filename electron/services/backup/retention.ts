@@ -6,6 +6,8 @@ export interface RetentionPolicy {
 
 export const DEFAULT_RETENTION: RetentionPolicy = { daily: 14, weekly: 8, monthly: 12 };
 
+const RECENT_MS = 24 * 60 * 60 * 1000;
+
 const pad = (n: number) => String(n).padStart(2, '0');
 const dayKey = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 const monthKey = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}`;
@@ -18,11 +20,13 @@ const weekKey = (d: Date) => {
 /**
  * The backups to keep: the newest of each of the last `daily` days that have a backup, of the last
  * `weekly` weeks and of the last `monthly` months (counting only periods with a backup, so days the PC
- * was off do not use up the allowance), and always the newest backup. Pure, so it is tested on its own.
+ * was off do not use up the allowance), and every backup of the 24 hours up to the newest one (so
+ * "Back up now" never pushes out the backup taken an hour before). Pure, so it is tested on its own.
  */
 export function backupsToKeep<T extends { takenAt: string }>(backups: readonly T[], policy: RetentionPolicy): Set<T> {
   const newestFirst = [...backups].sort((a, b) => b.takenAt.localeCompare(a.takenAt));
-  const keep = new Set<T>(newestFirst.slice(0, 1));
+  const newest = newestFirst[0] ? Date.parse(newestFirst[0].takenAt) : 0;
+  const keep = new Set<T>(newestFirst.filter((b) => newest - Date.parse(b.takenAt) < RECENT_MS));
   const rules: [number, (d: Date) => string][] = [
     [policy.daily, dayKey],
     [policy.weekly, weekKey],

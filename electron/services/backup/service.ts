@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { findSessionWithUser, insertSession } from '../../../db/session.repository.js';
+import { deleteSession, findSessionWithUser, insertSession } from '../../../db/session.repository.js';
 import { listSettingRows, replaceSettingRows } from '../../../db/settings.repository.js';
 import { findUserById } from '../../../db/user.repository.js';
 import type { Db } from '../../../db/connection.js';
@@ -293,6 +293,7 @@ export class BackupService {
     const user = await findUserById(target, current.user_id);
     if (!user || user.username !== current.username || user.disabled_at) return;
     const { token_hash, user_id, created_at, last_seen_at, expires_at } = current;
+    await deleteSession(target, token_hash); // the backup may hold this very session already
     await insertSession(target, { token_hash, user_id, created_at, last_seen_at, expires_at });
   }
 
