@@ -35,7 +35,6 @@ const TRPC_CODES: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
   bad_credentials: 'UNAUTHORIZED',
   already_set_up: 'FORBIDDEN',
   backup_busy: 'CONFLICT',
-  restore_in_progress: 'CONFLICT',
   backup_failed: 'INTERNAL_SERVER_ERROR',
   backup_file_missing: 'NOT_FOUND',
   backup_not_a_backup: 'BAD_REQUEST',

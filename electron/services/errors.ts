@@ -13,7 +13,6 @@ export type AppErrorCode =
   | 'already_set_up'
   // Backups and restore: each refusal names its reason, so the screen can say what to do.
   | 'backup_busy'
-  | 'restore_in_progress'
   | 'backup_failed'
   | 'backup_file_missing'
   | 'backup_not_a_backup'

@@ -29,5 +29,5 @@ export const NAVIGATION_AREAS: NavigationArea[] = [
   { key: 'service', icon: IconHeadset },
   { key: 'marketing', icon: IconSpeakerphone },
   { key: 'reports', icon: IconChartBar },
-  { key: 'settings', icon: IconSettings },
+  { key: 'settings', icon: IconSettings, path: '/settings' },
 ];

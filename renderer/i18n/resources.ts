@@ -1,5 +1,7 @@
 import authEn from './auth.en.json';
 import authZh from './auth.zh-CN.json';
+import backupsEn from './backups.en.json';
+import backupsZh from './backups.zh-CN.json';
 import coreEn from './core.en.json';
 import coreZh from './core.zh-CN.json';
 import customersEn from './customers.en.json';
@@ -9,7 +11,7 @@ import searchZh from './search.zh-CN.json';
 
 // One pair of files per area (<area>.en.json, <area>.zh-CN.json), so areas are translated and
 // changed independently; their top-level keys must not collide.
-export const en = { ...coreEn, ...authEn, ...searchEn, ...customersEn };
+export const en = { ...coreEn, ...authEn, ...searchEn, ...customersEn, ...backupsEn };
 
 // Typed as the English resources, so a key missing from a Chinese file fails the type check.
-export const zhCN: typeof en = { ...coreZh, ...authZh, ...searchZh, ...customersZh };
+export const zhCN: typeof en = { ...coreZh, ...authZh, ...searchZh, ...customersZh, ...backupsZh };

@@ -1,5 +1,6 @@
 import type { Db } from '../../../db/connection.js';
 import { deleteSetting, getSetting, putSetting } from '../../../db/settings.repository.js';
+import type { AppErrorCode } from '../errors.js';
 import type { BackupKey } from './encrypt.js';
 import type { BackupKind } from './files.js';
 import { DEFAULT_RETENTION, type RetentionPolicy } from './retention.js';
@@ -27,7 +28,7 @@ export interface BackupRun {
   finishedAt: string;
   ok: boolean;
   /** The error code of a failed run. */
-  error: string | null;
+  error: AppErrorCode | null;
   file: string | null;
   size: number | null;
   /** The chosen folder was unavailable, so the backup went to the data folder. */

@@ -1,0 +1,61 @@
+import { Alert, Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { IconCircleCheck } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RouterOutputs } from '../../api/types';
+import { useFormat } from '../../shared/useFormat';
+
+export type RestoreResult = RouterOutputs['backups']['restore'];
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+/** What the restore brought back: the backup's time and version, and how many records each table holds. */
+export function RestoreResultCard({ result }: { result: RestoreResult }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { manifest } = result;
+  return (
+    <Card withBorder padding="lg" data-testid="restore-result">
+      <Stack>
+        <Title order={3} size="h4">
+          <IconCircleCheck size={20} color="var(--mantine-color-green-6)" style={{ verticalAlign: 'text-bottom' }} /> {t('backups.restore.resultTitle')}
+        </Title>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Fact label={t('backups.restore.restoredFrom')}>{result.restoredFrom}</Fact>
+          <Fact label={t('backups.restore.createdAt')}>{format.instant(manifest.createdAt)}</Fact>
+          <Fact label={t('backups.restore.appVersion')}>{manifest.appVersion}</Fact>
+          <Fact label={t('backups.restore.schemaVersion')}>{manifest.schemaVersion}</Fact>
+          <Fact label={t('backups.restore.safetyBackup')}>{result.safetyBackup.path}</Fact>
+        </SimpleGrid>
+        {result.migratedFrom !== null && <Alert color="blue">{t('backups.restore.migrated', { from: result.migratedFrom })}</Alert>}
+        <Table striped withTableBorder maw={480}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('backups.restore.table')}</Table.Th>
+              <Table.Th ta="right">{t('backups.restore.rows')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {Object.entries(manifest.rowCounts).map(([table, rows]) => (
+              <Table.Tr key={table}>
+                <Table.Td>{table}</Table.Td>
+                <Table.Td ta="right">{rows.toLocaleString()}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Stack>
+    </Card>
+  );
+}
