@@ -54,11 +54,11 @@ export function integrityCheck(file: string): string[] {
   return withFile(file, true, (db) => checkResult(db.pragma('integrity_check') as unknown[]));
 }
 
-/** Row counts of the ordinary tables (not SQLite's own, not the search indexes' shadow tables), by name. */
+/** Row counts of the app's tables (not SQLite's own, the search indexes' shadow tables or the migration bookkeeping), by name. */
 export function tableRowCounts(file: string): Record<string, number> {
   return withFile(file, true, (db) => {
     const tables = db
-      .prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE 'kysely\\_%' ESCAPE '\\' ORDER BY name")
       .pluck()
       .all() as string[];
     const counts: Record<string, number> = {};
