@@ -1,24 +1,13 @@
 import { Alert, Badge, Button, Card, Group, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconDatabaseExport } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../api/trpc';
+import { LabeledValue } from '../../shared/LabeledValue';
 import { notifyError, notifySuccess } from '../../shared/notify';
 import { useFormat } from '../../shared/useFormat';
 import { useBackupStatus } from './useBackupStatus';
 import { useFileSize } from './useFileSize';
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm">{children || '—'}</Text>
-    </div>
-  );
-}
 
 export function BackupStatusCard() {
   const { t } = useTranslation();
@@ -73,14 +62,14 @@ export function BackupStatusCard() {
           </Text>
         ) : (
           <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} data-testid="backup-last-run">
-            <Fact label={t('backups.status.at')}>{format.instant(lastRun.finishedAt)}</Fact>
-            <Fact label={t('backups.status.result')}>
+            <LabeledValue label={t('backups.status.at')}>{format.instant(lastRun.finishedAt)}</LabeledValue>
+            <LabeledValue label={t('backups.status.result')}>
               <Badge color={lastRun.ok ? 'green' : 'red'} variant="light">
                 {t(lastRun.ok ? 'backups.status.ok' : 'backups.status.failed')}
               </Badge>
-            </Fact>
-            <Fact label={t('backups.status.size')}>{lastRun.ok ? fileSize(lastRun.size) : null}</Fact>
-            <Fact label={t('backups.status.next')}>{format.instant(status.nextRunAt)}</Fact>
+            </LabeledValue>
+            <LabeledValue label={t('backups.status.size')}>{lastRun.ok ? fileSize(lastRun.size) : null}</LabeledValue>
+            <LabeledValue label={t('backups.status.next')}>{format.instant(status.nextRunAt)}</LabeledValue>
           </SimpleGrid>
         )}
         {lastRun && !lastRun.ok && lastRun.error && (

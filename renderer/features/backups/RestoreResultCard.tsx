@@ -1,24 +1,11 @@
-import { Alert, Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Card, SimpleGrid, Stack, Table, Title } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RouterOutputs } from '../../api/types';
+import { LabeledValue } from '../../shared/LabeledValue';
 import { useFormat } from '../../shared/useFormat';
 
 export type RestoreResult = RouterOutputs['backups']['restore'];
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-        {children}
-      </Text>
-    </div>
-  );
-}
 
 /** What the restore brought back: the backup's time and version, and how many records each table holds. */
 export function RestoreResultCard({ result }: { result: RestoreResult }) {
@@ -32,11 +19,11 @@ export function RestoreResultCard({ result }: { result: RestoreResult }) {
           <IconCircleCheck size={20} color="var(--mantine-color-green-6)" style={{ verticalAlign: 'text-bottom' }} /> {t('backups.restore.resultTitle')}
         </Title>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Fact label={t('backups.restore.restoredFrom')}>{result.restoredFrom}</Fact>
-          <Fact label={t('backups.restore.createdAt')}>{format.instant(manifest.createdAt)}</Fact>
-          <Fact label={t('backups.restore.appVersion')}>{manifest.appVersion}</Fact>
-          <Fact label={t('backups.restore.schemaVersion')}>{manifest.schemaVersion}</Fact>
-          <Fact label={t('backups.restore.safetyBackup')}>{result.safetyBackup.path}</Fact>
+          <LabeledValue label={t('backups.restore.restoredFrom')}>{result.restoredFrom}</LabeledValue>
+          <LabeledValue label={t('backups.restore.createdAt')}>{format.instant(manifest.createdAt)}</LabeledValue>
+          <LabeledValue label={t('backups.restore.appVersion')}>{manifest.appVersion}</LabeledValue>
+          <LabeledValue label={t('backups.restore.schemaVersion')}>{manifest.schemaVersion}</LabeledValue>
+          <LabeledValue label={t('backups.restore.safetyBackup')}>{result.safetyBackup.path}</LabeledValue>
         </SimpleGrid>
         {result.migratedFrom !== null && <Alert color="blue">{t('backups.restore.migrated', { from: result.migratedFrom })}</Alert>}
         <Table striped withTableBorder maw={480}>
