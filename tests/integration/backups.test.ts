@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { APP_SCHEMA_VERSION } from '../../db/migrate.js';
 import { createHost, type Host } from '../../electron/host.js';
-import { backupFileName, sha256OfFile } from '../../electron/services/backup/files.js';
+import { backupFileName, parseBackupFileName, sha256OfFile } from '../../electron/services/backup/files.js';
 import { backupsToKeep, DEFAULT_RETENTION } from '../../electron/services/backup/retention.js';
 import { openBackup, seededDataDir } from '../helpers/backup-fixtures.js';
 import { TestClock } from '../helpers/test-clock.js';
@@ -172,26 +172,23 @@ describe('backups: where they go', () => {
     const t = await startTestHost({ clock });
     cleanup.push(() => t.close());
     const folder = join(t.dir, 'backups');
-    await t.api.backups.runNow.mutate(); // creates the folder
+    const first = await t.api.backups.runNow.mutate(); // creates the folder
     const old = Array.from({ length: 400 }, (_, i) => backupFileName(new Date(clock.now().getTime() - (i + 1) * DAY), 'scheduled', false));
     const safety = backupFileName(new Date(clock.now().getTime() - 300 * DAY), 'safety', false);
     for (const name of [...old, safety]) writeFileSync(join(folder, name), 'old backup');
 
     clock.advance(60_000);
     const newest = await t.api.backups.runNow.mutate();
-    const all = [newest.name, ...readdirSync(folder)];
     const listed = (await t.api.backups.list.query()).map((b) => b.name).sort();
-    const expected = [...backupsToKeep(
-      [newest.name, ...old].map((name, i) => ({ name, takenAt: new Date(clock.now().getTime() - i * DAY).toISOString() })),
-      DEFAULT_RETENTION,
-    )].map((b) => b.name);
+    const routine = [newest.name, first.name, ...old].map((name) => ({ name, ...parseBackupFileName(name)! }));
+    const expected = [...backupsToKeep(routine, DEFAULT_RETENTION)].map((b) => b.name);
     expect(listed).toEqual([...new Set([...expected, safety])].sort());
     // 14 days, then the weeks and months beyond them: far fewer than 400, the newest and the safety backup among them.
     expect(listed.length).toBeGreaterThan(14 + 1);
     expect(listed.length).toBeLessThan(14 + 8 + 12 + 2);
     expect(listed).toContain(newest.name);
     expect(listed).toContain(safety);
-    expect(all.length).toBeGreaterThan(listed.length);
+    expect(readdirSync(folder).sort()).toEqual(listed); // the others are deleted, not just unlisted
   });
 });
 
