@@ -46,7 +46,7 @@ it.runIf(run)('Settings → Backup: back up now, then restore that backup and se
   await page.getByTestId('restore-confirm').click();
   const result = page.getByTestId('restore-result');
   await result.waitFor({ timeout: 20_000 });
-  expect(await result.innerText()).toMatch(/Restore complete[\s\S]*users\s+1/);
+  expect(await result.innerText()).toMatch(/Restore complete[\s\S]*Users\s+1/);
   await expect.poll(() => page.getByTestId('backup-row').count()).toBe(3); // plus the safety backup
   await shoot(page, '3-restored');
 

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorsOf } from '../../api/app-error';
 import { useTRPC } from '../../api/trpc';
-import { notifyError, notifySuccess } from '../../shared/notify';
+import { notifySuccess } from '../../shared/notify';
 import { useForm } from '../../shared/useForm';
 
 export function BackupPasswordCard({ encrypted }: { encrypted: boolean }) {
@@ -29,7 +29,6 @@ export function BackupPasswordCard({ encrypted }: { encrypted: boolean }) {
         notifySuccess(t('backups.password.cleared'));
         void refresh();
       },
-      onError: notifyError,
     }),
   );
 

@@ -25,6 +25,8 @@ export function BackupSettingsPage() {
   const [result, setResult] = useState<RestoreResult | null>(null);
   const restore = useMutation(
     trpc.backups.restore.mutationOptions({
+      // The dialog shows why a restore was refused.
+      meta: { quiet: true },
       onMutate: () => setTimeout(() => void queryClient.invalidateQueries({ queryKey: trpc.backups.status.queryKey() }), 300),
       onSuccess: (restored) => {
         setChoice(null);
@@ -32,6 +34,7 @@ export function BackupSettingsPage() {
         // Every screen's data changed: refetch all of it.
         void queryClient.invalidateQueries();
       },
+      onError: () => void queryClient.invalidateQueries({ queryKey: trpc.backups.pathKey() }),
     }),
   );
   const choose = (next: RestoreChoice) => {

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../api/trpc';
 import { LabeledValue } from '../../shared/LabeledValue';
-import { notifyError, notifySuccess } from '../../shared/notify';
+import { notifySuccess } from '../../shared/notify';
 import { useFormat } from '../../shared/useFormat';
 import { useBackupStatus } from './useBackupStatus';
 import { useFileSize } from './useFileSize';
@@ -21,7 +21,6 @@ export function BackupStatusCard() {
     trpc.backups.runNow.mutationOptions({
       onMutate: () => setTimeout(() => void refresh(), 300),
       onSuccess: (file) => notifySuccess(t('backups.status.done', { name: file.name })),
-      onError: notifyError,
       onSettled: () => void refresh(),
     }),
   );

@@ -23,7 +23,7 @@ export function RestoreFromFileCard({ onRestore }: { onRestore: (path: string) =
               style={{ flex: 1 }}
               label={t('backups.restore.path')}
               description={t('backups.restore.fromFileHint')}
-              placeholder="D:\\Backups\\office-crm-….zip"
+              placeholder="D:\Backups\office-crm-….zip"
               value={path}
               onChange={(event) => setPath(event.currentTarget.value)}
               data-testid="restore-path"

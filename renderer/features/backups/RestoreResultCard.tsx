@@ -2,16 +2,21 @@ import { Alert, Card, SimpleGrid, Stack, Table, Title } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { RouterOutputs } from '../../api/types';
+import en from '../../i18n/backups.en.json';
 import { LabeledValue } from '../../shared/LabeledValue';
 import { useFormat } from '../../shared/useFormat';
 
 export type RestoreResult = RouterOutputs['backups']['restore'];
+
+const isKnownTable = (table: string): table is keyof typeof en.backups.tables => Object.hasOwn(en.backups.tables, table);
 
 /** What the restore brought back: the backup's time and version, and how many records each table holds. */
 export function RestoreResultCard({ result }: { result: RestoreResult }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { manifest } = result;
+  // Tables of areas added later show their own name until they get a label.
+  const tableLabel = (table: string) => (isKnownTable(table) ? t(`backups.tables.${table}`) : table);
   return (
     <Card withBorder padding="lg" data-testid="restore-result">
       <Stack>
@@ -36,7 +41,7 @@ export function RestoreResultCard({ result }: { result: RestoreResult }) {
           <Table.Tbody>
             {Object.entries(manifest.rowCounts).map(([table, rows]) => (
               <Table.Tr key={table}>
-                <Table.Td>{table}</Table.Td>
+                <Table.Td>{tableLabel(table)}</Table.Td>
                 <Table.Td ta="right">{rows.toLocaleString()}</Table.Td>
               </Table.Tr>
             ))}
