@@ -46,6 +46,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     get db() {
       return holder.connection.db;
     },
+    dataDir: options.dataDir,
     clock,
     events,
   };

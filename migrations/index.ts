@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-init.js';
 import * as m0003 from './0003-settings.js';
+import * as m0004 from './0004-trash.js';
 
 /**
  * Every migration, in order. A static list rather than a folder read at run time, so the bundled app
@@ -9,4 +10,5 @@ import * as m0003 from './0003-settings.js';
 export const migrations: Record<string, Migration> = {
   '0001-init': m0001,
   '0003-settings': m0003,
+  '0004-trash': m0004,
 };

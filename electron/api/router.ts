@@ -2,6 +2,9 @@ import { authRouter } from './auth.router.js';
 import { backupsRouter } from './backups.router.js';
 import { contactsRouter } from './contacts.router.js';
 import { customersRouter } from './customers.router.js';
+import { exportsRouter } from './exports.router.js';
+import { importsRouter } from './imports.router.js';
+import { trashRouter } from './trash.router.js';
 import { router } from './trpc.js';
 import { usersRouter } from './users.router.js';
 
@@ -12,6 +15,9 @@ export const appRouter = router({
   customers: customersRouter,
   contacts: contactsRouter,
   backups: backupsRouter,
+  imports: importsRouter,
+  exports: exportsRouter,
+  trash: trashRouter,
 });
 
 export type AppRouter = typeof appRouter;
