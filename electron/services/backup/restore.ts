@@ -43,16 +43,26 @@ async function plainZip(file: string, password: string | null, workDir: string):
  * the database's size and SHA-256, integrity_check, and a schema this app can open. An older schema is
  * migrated here, on the copy.
  */
-export async function prepareRestore(input: { file: string; password: string | null; workDir: string }): Promise<PreparedRestore> {
+export async function prepareRestore(input: {
+  file: string;
+  password: string | null;
+  workDir: string;
+  /** Of the whole restore, 0 to 0.5: checking is its first half. */
+  onProgress?: (fraction: number) => void;
+}): Promise<PreparedRestore> {
+  const report = input.onProgress ?? (() => {});
   if (!existsSync(input.file) || !(await stat(input.file)).isFile()) {
     throw new AppError('backup_file_missing', `No backup file at ${input.file}`);
   }
   const zip = await plainZip(input.file, input.password, input.workDir);
+  report(0.1);
   const { manifest, databaseFile } = await extractBackup(zip, input.workDir);
+  report(0.25);
   if ((await stat(databaseFile)).size !== manifest.database.size || (await sha256OfFile(databaseFile)) !== manifest.database.sha256) {
     throw corrupt('the database does not match its checksum');
   }
   if (manifest.schemaVersion > APP_SCHEMA_VERSION) throw tooNew();
+  report(0.3);
   let problems: string[];
   try {
     problems = integrityCheck(databaseFile);
@@ -60,6 +70,7 @@ export async function prepareRestore(input: { file: string; password: string | n
     throw corrupt(String(error));
   }
   if (problems.length > 0) throw corrupt(problems.slice(0, 3).join('; '));
+  report(0.45);
 
   const candidate = openDatabase(databaseFile);
   try {

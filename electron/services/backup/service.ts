@@ -34,7 +34,8 @@ import {
   type BackupSettings,
 } from './settings.js';
 
-export type RestorePhase = 'verifying' | 'safety-backup' | 'replacing';
+const RESTORE_PHASES = ['verifying', 'safety-backup', 'replacing'] as const;
+export type RestorePhase = (typeof RESTORE_PHASES)[number];
 
 export interface RunningJob {
   job: 'backup' | 'restore';
@@ -209,7 +210,9 @@ export class BackupService {
 
   #progress(phase: RunningJob['phase'], fraction: number): void {
     if (!this.#running) return;
-    this.#running = { ...this.#running, phase, fraction };
+    // A restore's safety backup is one step of the restore: 50-90 % of it.
+    const safetyStep = this.#running.job === 'restore' && !RESTORE_PHASES.includes(phase as RestorePhase);
+    this.#running = safetyStep ? { ...this.#running, phase: 'safety-backup', fraction: 0.5 + 0.4 * fraction } : { ...this.#running, phase, fraction };
   }
 
   /** Writes one backup file into the chosen folder, or the data folder when that is unavailable. */
@@ -302,11 +305,15 @@ export class BackupService {
     await mkdir(this.#workDir, { recursive: true });
     const work = await mkdtemp(join(this.#workDir, 'restore-'));
     try {
-      const prepared = await prepareRestore({ file, password: input.password, workDir: work });
+      const prepared = await prepareRestore({
+        file,
+        password: input.password,
+        workDir: work,
+        onProgress: (fraction) => this.#progress('verifying', fraction),
+      });
       let safetyBackup!: BackupFile;
       await this.#options.holder.swap({
         beforeClose: async () => {
-          this.#progress('safety-backup', 0.5);
           safetyBackup = await this.#backUpAndRecord('safety');
           this.#progress('replacing', 0.9);
           await writeIntoDatabaseFile(prepared.candidateFile, (target) => this.#carryOver(target, input.session));
