@@ -6,6 +6,7 @@ import type { OpportunityStageChangeTable, OpportunityTable } from './tables/opp
 import type { PipelineSettingsTable, PipelineStageTable } from './tables/pipeline.table.js';
 import type { SessionTable } from './tables/session.table.js';
 import type { TaskTable } from './tables/task.table.js';
+import type { SettingTable } from './tables/setting.table.js';
 import type { TeamTable } from './tables/team.table.js';
 import type { UserTable } from './tables/user.table.js';
 
@@ -23,4 +24,5 @@ export interface Database {
   pipeline_settings: PipelineSettingsTable;
   opportunities: OpportunityTable;
   opportunity_stage_changes: OpportunityStageChangeTable;
+  settings: SettingTable;
 }

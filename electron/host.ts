@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDatabase, type Connection } from '../db/connection.js';
-import { migrateToLatest } from '../db/migrate.js';
 import { createApiHandler, type ApiHandler } from './api/handler.js';
 import { APP_VERSION } from './app-info.js';
+import { DatabaseHolder } from './database-holder.js';
 import { EventBus } from './events.js';
+import { BackupService } from './services/backup/service.js';
 import { systemClock, type Clock, type ServiceContext } from './services/context.js';
 import { startReminderScheduler, type FiredReminder, type ReminderScheduler } from './services/reminders.service.js';
 
@@ -17,6 +17,8 @@ export interface HostOptions {
   nativeBinding?: string;
   /** Told of each reminder as it fires (the desktop shows a native notification). */
   onReminder?: (reminder: FiredReminder) => void;
+  /** Run the daily backup schedule and the start-up catch-up backup (default true; tests turn it on when they test it). */
+  backupSchedule?: boolean;
 }
 
 export interface Host {
@@ -24,42 +26,55 @@ export interface Host {
   databaseFile: string;
   services: ServiceContext;
   events: EventBus;
+  /** Backups and restore; the shell reads `status()` / `onChange` to show failures natively. */
+  backups: BackupService;
   handleApi: ApiHandler;
   reminders: ReminderScheduler;
   close(): Promise<void>;
 }
 
 /**
- * Everything for one data folder: opens and migrates the database and builds the API. The Electron
- * entry and the headless host both start here. A database that cannot be migrated (or is newer than
- * this app) is closed untouched and the error is thrown for the entry point to show.
+ * Everything for one data folder: opens and migrates the database, builds the API and starts the
+ * backup schedule. The Electron entry and the headless host both start here. A database that cannot
+ * be migrated (or is newer than this app) is closed untouched and the error is thrown for the entry
+ * point to show.
  */
 export async function createHost(options: HostOptions): Promise<Host> {
   mkdirSync(options.dataDir, { recursive: true });
   const databaseFile = join(options.dataDir, DATABASE_FILE);
-  const connection: Connection = openDatabase(databaseFile, { nativeBinding: options.nativeBinding });
-  let schemaVersion: number;
-  try {
-    ({ schemaVersion } = await migrateToLatest(connection.db));
-  } catch (error) {
-    await connection.close();
-    throw error;
-  }
+  const holder = await DatabaseHolder.open(databaseFile, { nativeBinding: options.nativeBinding });
   const events = new EventBus();
-  const services: ServiceContext = { db: connection.db, dataDir: options.dataDir, clock: options.clock ?? systemClock, events };
-  const reminders = startReminderScheduler(services, { onFired: options.onReminder });
+  const clock = options.clock ?? systemClock;
+  // A restore swaps the connection: services always get the one open now.
+  const services: ServiceContext = {
+    get db() {
+      return holder.connection.db;
+    },
+    dataDir: options.dataDir,
+    clock,
+    events,
+  };
+  const backups = new BackupService({ holder, dataDir: options.dataDir, clock, appVersion: APP_VERSION });
+  if (options.backupSchedule ?? true) {
+    backups.startSchedule().catch((error: unknown) => console.error('Starting the backup schedule failed:', error));
+  }
+  const reminders = startReminderScheduler(services, { onFired: options.onReminder, exclusive: (work) => holder.run(work) });
   // Reminders that came due while the app was off fire now, once.
   await reminders.check();
+  const handleApi = createApiHandler(services, { version: APP_VERSION, schemaVersion: () => holder.schemaVersion }, backups);
   return {
     dataDir: options.dataDir,
     databaseFile,
     services,
     events,
-    handleApi: createApiHandler(services, { version: APP_VERSION, schemaVersion: () => schemaVersion }),
+    backups,
+    // Every request runs through the holder, so a restore never pulls the connection from under one.
+    handleApi: (req, requestOptions) => holder.run(() => handleApi(req, requestOptions)),
     reminders,
     close: async () => {
       await reminders.stop();
-      await connection.close();
+      await backups.stop();
+      await holder.close();
     },
   };
 }

@@ -1,5 +1,6 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { resolveSession } from '../services/auth.service.js';
+import type { BackupService } from '../services/backup/service.js';
 import type { ServiceContext } from '../services/context.js';
 import { appRouter } from './router.js';
 import { sessionTokenOf } from './session-cookie.js';
@@ -19,7 +20,7 @@ export type ApiHandler = (req: Request, options: RequestOptions) => Promise<Resp
 export const TRPC_ENDPOINT = '/api/trpc';
 
 /** The whole API as one fetch-style function: both transports (IPC and HTTP) call this. */
-export function createApiHandler(services: ServiceContext, info: ApiInfo): ApiHandler {
+export function createApiHandler(services: ServiceContext, info: ApiInfo, backups: BackupService): ApiHandler {
   return async (req, { secure }) => {
     const { pathname } = new URL(req.url);
     if (pathname === '/api/health' && req.method === 'GET') {
@@ -33,7 +34,7 @@ export function createApiHandler(services: ServiceContext, info: ApiInfo): ApiHa
         createContext: async ({ req, resHeaders }) => {
           const token = sessionTokenOf(req.headers);
           const user = token ? await resolveSession(services, token) : null;
-          return { services, user, token, resHeaders, secure };
+          return { services, backups, user, token, resHeaders, secure };
         },
         onError: ({ error, path }) => {
           if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`API error in ${path ?? '?'}:`, error.cause ?? error);

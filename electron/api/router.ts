@@ -1,4 +1,5 @@
 import { authRouter } from './auth.router.js';
+import { backupsRouter } from './backups.router.js';
 import { calendarRouter } from './calendar.router.js';
 import { contactsRouter } from './contacts.router.js';
 import { customersRouter } from './customers.router.js';
@@ -18,6 +19,7 @@ export const appRouter = router({
   users: usersRouter,
   customers: customersRouter,
   contacts: contactsRouter,
+  backups: backupsRouter,
   imports: importsRouter,
   exports: exportsRouter,
   trash: trashRouter,

@@ -1,11 +1,14 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { ZodError } from 'zod';
+import type { BackupService } from '../services/backup/service.js';
 import type { ServiceContext, SessionUser, UserContext } from '../services/context.js';
 import { AppError, type AppErrorCode, type FieldErrors } from '../services/errors.js';
 
 export interface ApiContext {
   services: ServiceContext;
+  /** Host-level: backups and restore of the data folder. */
+  backups: BackupService;
   user: SessionUser | null;
   /** The session token this request came with, if any. */
   token: string | null;
@@ -31,6 +34,16 @@ const TRPC_CODES: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
   forbidden: 'FORBIDDEN',
   bad_credentials: 'UNAUTHORIZED',
   already_set_up: 'FORBIDDEN',
+  backup_busy: 'CONFLICT',
+  backup_failed: 'INTERNAL_SERVER_ERROR',
+  backup_file_missing: 'NOT_FOUND',
+  backup_not_a_backup: 'BAD_REQUEST',
+  backup_truncated: 'BAD_REQUEST',
+  backup_corrupt: 'BAD_REQUEST',
+  backup_foreign: 'BAD_REQUEST',
+  backup_password_required: 'BAD_REQUEST',
+  backup_wrong_password: 'BAD_REQUEST',
+  backup_schema_too_new: 'BAD_REQUEST',
 };
 
 function fieldErrorsOf(error: ZodError): FieldErrors {

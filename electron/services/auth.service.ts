@@ -25,7 +25,8 @@ export interface NewSession {
   expiresAt: string;
 }
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+/** Sessions are stored by this hash of their token. */
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export async function needsSetup(ctx: ServiceContext): Promise<boolean> {
   return (await countUsers(ctx.db)) === 0;

@@ -10,7 +10,18 @@ export type AppErrorCode =
   | 'unauthenticated'
   | 'forbidden'
   | 'bad_credentials'
-  | 'already_set_up';
+  | 'already_set_up'
+  // Backups and restore: each refusal names its reason, so the screen can say what to do.
+  | 'backup_busy'
+  | 'backup_failed'
+  | 'backup_file_missing'
+  | 'backup_not_a_backup'
+  | 'backup_truncated'
+  | 'backup_corrupt'
+  | 'backup_foreign'
+  | 'backup_password_required'
+  | 'backup_wrong_password'
+  | 'backup_schema_too_new';
 
 export type FieldErrors = Record<string, string>;
 

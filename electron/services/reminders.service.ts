@@ -63,6 +63,8 @@ export interface ReminderSchedulerOptions {
    * laptop sleeps or the system clock is changed, a reminder still fires within this much of its time.
    */
   maxWaitMs?: number;
+  /** Wraps each check, so a restore swapping the database never closes it under one (the host's holder.run). */
+  exclusive?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 /**
@@ -72,6 +74,7 @@ export interface ReminderSchedulerOptions {
  */
 export function startReminderScheduler(ctx: ServiceContext, options: ReminderSchedulerOptions = {}): ReminderScheduler {
   const maxWaitMs = options.maxWaitMs ?? 60_000;
+  const exclusive = options.exclusive ?? ((work) => work());
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   let running: Promise<FiredReminder[]> = Promise.resolve([]);
@@ -110,7 +113,7 @@ export function startReminderScheduler(ctx: ServiceContext, options: ReminderSch
   }
 
   function check(): Promise<FiredReminder[]> {
-    running = running.then(run);
+    running = running.then(() => exclusive(run));
     return running;
   }
 

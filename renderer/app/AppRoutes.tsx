@@ -1,4 +1,6 @@
 import { Navigate, Route, Routes } from 'react-router';
+import { BackupFailureNotifier } from '../features/backups/BackupFailureNotifier';
+import { BackupSettingsPage } from '../features/backups/BackupSettingsPage';
 import { CustomerEditPage } from '../features/customers/CustomerEditPage';
 import { CustomerNewPage } from '../features/customers/CustomerNewPage';
 import { CustomerPage } from '../features/customers/CustomerPage';
@@ -11,17 +13,22 @@ import { MyDayPage } from '../features/tasks/MyDayPage';
 
 export function AppRoutes() {
   return (
-    <Routes>
-      <Route path="/customers" element={<CustomersListPage />} />
-      <Route path="/customers/new" element={<CustomerNewPage />} />
-      <Route path="/customers/:id" element={<CustomerPage />} />
-      <Route path="/customers/:id/edit" element={<CustomerEditPage />} />
-      <Route path="/import" element={<ImportPage />} />
-      <Route path="/trash" element={<TrashPage />} />
-      <Route path="/my-day" element={<MyDayPage />} />
-      <Route path="/calendar" element={<LazyCalendarPage />} />
-      <Route path="/opportunities" element={<OpportunitiesPage />} />
-      <Route path="*" element={<Navigate to="/customers" replace />} />
-    </Routes>
+    <>
+      <BackupFailureNotifier />
+      <Routes>
+        <Route path="/customers" element={<CustomersListPage />} />
+        <Route path="/customers/new" element={<CustomerNewPage />} />
+        <Route path="/customers/:id" element={<CustomerPage />} />
+        <Route path="/customers/:id/edit" element={<CustomerEditPage />} />
+        <Route path="/import" element={<ImportPage />} />
+        <Route path="/trash" element={<TrashPage />} />
+        <Route path="/my-day" element={<MyDayPage />} />
+        <Route path="/calendar" element={<LazyCalendarPage />} />
+        <Route path="/opportunities" element={<OpportunitiesPage />} />
+        <Route path="/settings" element={<Navigate to="/settings/backup" replace />} />
+        <Route path="/settings/backup" element={<BackupSettingsPage />} />
+        <Route path="*" element={<Navigate to="/customers" replace />} />
+      </Routes>
+    </>
   );
 }

@@ -32,6 +32,6 @@ export const NAVIGATION_AREAS: NavigationArea[] = [
   { key: 'service', icon: IconHeadset },
   { key: 'marketing', icon: IconSpeakerphone },
   { key: 'reports', icon: IconChartBar },
-  { key: 'settings', icon: IconSettings },
+  { key: 'settings', icon: IconSettings, path: '/settings' },
   { key: 'trash', icon: IconTrash, path: '/trash' },
 ];

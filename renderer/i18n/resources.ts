@@ -1,5 +1,7 @@
 import authEn from './auth.en.json';
 import authZh from './auth.zh-CN.json';
+import backupsEn from './backups.en.json';
+import backupsZh from './backups.zh-CN.json';
 import coreEn from './core.en.json';
 import coreZh from './core.zh-CN.json';
 import customersEn from './customers.en.json';
@@ -32,6 +34,7 @@ export const en = {
   ...exportEn,
   ...tasksEn,
   ...opportunitiesEn,
+  ...backupsEn,
 };
 
 // Typed as the English resources, so a key missing from a Chinese file fails the type check.
@@ -46,4 +49,5 @@ export const zhCN: typeof en = {
   ...exportZh,
   ...tasksZh,
   ...opportunitiesZh,
+  ...backupsZh,
 };

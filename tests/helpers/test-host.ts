@@ -58,10 +58,13 @@ export interface TestHost {
   close(): Promise<void>;
 }
 
-/** A real host on a fresh SQLite file in a temp folder, with the owner account created and signed in. */
+/**
+ * A real host on a fresh SQLite file in a temp folder, with the owner account created and signed in.
+ * The daily backup schedule (and its start-up backup) stays off unless a test asks for it.
+ */
 export async function startTestHost(options: Omit<HostOptions, 'dataDir'> = {}): Promise<TestHost> {
   const dir = tempDir();
-  const host = await createHost({ dataDir: dir, ...options });
+  const host = await createHost({ dataDir: dir, backupSchedule: false, ...options });
   const api = apiClient(host);
   await api.auth.setupOwner.mutate(OWNER);
   return {

@@ -1,19 +1,8 @@
 import { Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerDetail } from '../../api/types';
+import { LabeledValue } from '../../shared/LabeledValue';
 import { useFormat } from '../../shared/useFormat';
-
-function Detail({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm">{children || '—'}</Text>
-    </div>
-  );
-}
 
 export function CustomerDetailsCard({ customer: c }: { customer: CustomerDetail }) {
   const { t } = useTranslation();
@@ -25,26 +14,26 @@ export function CustomerDetailsCard({ customer: c }: { customer: CustomerDetail 
           {t('customer.details')}
         </Title>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} data-testid="customer-details">
-          <Detail label={t('customer.kind')}>{t(`kind.${c.kind}`)}</Detail>
-          <Detail label={t('customer.industry')}>{c.industry}</Detail>
-          <Detail label={t('customer.source')}>{c.source && t(`source.${c.source}`)}</Detail>
-          <Detail label={t('customer.tier')}>{c.tier}</Detail>
-          <Detail label={t('customer.province')}>{c.province}</Detail>
-          <Detail label={t('customer.city')}>{c.city}</Detail>
-          <Detail label={t('customer.address')}>{c.address}</Detail>
-          <Detail label={t('customer.owner')}>{c.ownerName}</Detail>
-          <Detail label={t('customer.nextFollowUpOn')}>{format.calendarDate(c.nextFollowUpOn)}</Detail>
-          <Detail label={t('customer.lastContactedAt')}>{format.instant(c.lastContactedAt)}</Detail>
-          <Detail label={t('customer.createdAt')}>{format.instant(c.createdAt)}</Detail>
-          <Detail label={t('customer.updatedAt')}>{format.instant(c.updatedAt)}</Detail>
+          <LabeledValue label={t('customer.kind')}>{t(`kind.${c.kind}`)}</LabeledValue>
+          <LabeledValue label={t('customer.industry')}>{c.industry}</LabeledValue>
+          <LabeledValue label={t('customer.source')}>{c.source && t(`source.${c.source}`)}</LabeledValue>
+          <LabeledValue label={t('customer.tier')}>{c.tier}</LabeledValue>
+          <LabeledValue label={t('customer.province')}>{c.province}</LabeledValue>
+          <LabeledValue label={t('customer.city')}>{c.city}</LabeledValue>
+          <LabeledValue label={t('customer.address')}>{c.address}</LabeledValue>
+          <LabeledValue label={t('customer.owner')}>{c.ownerName}</LabeledValue>
+          <LabeledValue label={t('customer.nextFollowUpOn')}>{format.calendarDate(c.nextFollowUpOn)}</LabeledValue>
+          <LabeledValue label={t('customer.lastContactedAt')}>{format.instant(c.lastContactedAt)}</LabeledValue>
+          <LabeledValue label={t('customer.createdAt')}>{format.instant(c.createdAt)}</LabeledValue>
+          <LabeledValue label={t('customer.updatedAt')}>{format.instant(c.updatedAt)}</LabeledValue>
         </SimpleGrid>
-        <Detail label={t('customer.notes')}>
+        <LabeledValue label={t('customer.notes')}>
           {c.notes && (
             <Text span size="sm" style={{ whiteSpace: 'pre-wrap' }}>
               {c.notes}
             </Text>
           )}
-        </Detail>
+        </LabeledValue>
       </Stack>
     </Card>
   );

@@ -1,0 +1,38 @@
+import { hashToken } from '../services/auth.service.js';
+import { AppError } from '../services/errors.js';
+import { backupPasswordInput, backupSettingsInput, restoreInput } from './schemas/backups.schema.js';
+import { authedProcedure, router } from './trpc.js';
+
+/** Changing where and how backups go, and replacing the data, is the owner's alone. */
+const ownerProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== 'owner') throw new AppError('forbidden', 'Only the owner may change backups or restore');
+  return next();
+});
+
+export const backupsRouter = router({
+  /** Polled while a backup runs (progress) and by every screen (a failed backup is announced). */
+  status: authedProcedure.query(({ ctx }) => ctx.backups.status()),
+
+  list: authedProcedure.query(({ ctx }) => ctx.backups.list()),
+
+  settings: authedProcedure.query(({ ctx }) => ctx.backups.settings()),
+
+  updateSettings: ownerProcedure.input(backupSettingsInput).mutation(({ ctx, input }) => ctx.backups.updateSettings(input)),
+
+  setPassword: ownerProcedure.input(backupPasswordInput).mutation(async ({ ctx, input }) => {
+    await ctx.backups.setPassword(input.password);
+    return ctx.backups.settings();
+  }),
+
+  clearPassword: ownerProcedure.mutation(async ({ ctx }) => {
+    await ctx.backups.clearPassword();
+    return ctx.backups.settings();
+  }),
+
+  /** Resolves when the backup is written; the screen polls `status` meanwhile for the progress bar. */
+  runNow: authedProcedure.mutation(({ ctx }) => ctx.backups.backUp('manual')),
+
+  restore: ownerProcedure.input(restoreInput).mutation(({ ctx, input }) =>
+    ctx.backups.restore({ ...input, session: ctx.token ? { tokenHash: hashToken(ctx.token) } : null }),
+  ),
+});

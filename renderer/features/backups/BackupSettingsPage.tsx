@@ -1,0 +1,80 @@
+import { Alert, Stack, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useTRPC } from '../../api/trpc';
+import { useCurrentUser } from '../auth/CurrentUserContext';
+import { useFormat } from '../../shared/useFormat';
+import { BackupListCard, type BackupFile } from './BackupListCard';
+import { BackupPasswordCard } from './BackupPasswordCard';
+import { BackupSettingsCard } from './BackupSettingsCard';
+import { BackupStatusCard } from './BackupStatusCard';
+import { RestoreDialog, type RestoreChoice } from './RestoreDialog';
+import { RestoreFromFileCard } from './RestoreFromFileCard';
+import { RestoreResultCard, type RestoreResult } from './RestoreResultCard';
+
+/** Settings → Backup: the last backup, "Back up now", where and how long backups are kept, and restore. */
+export function BackupSettingsPage() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const format = useFormat();
+  const isOwner = useCurrentUser().role === 'owner';
+  const { data: settings } = useQuery(trpc.backups.settings.queryOptions());
+  const [choice, setChoice] = useState<RestoreChoice | null>(null);
+  const [result, setResult] = useState<RestoreResult | null>(null);
+  const restore = useMutation(
+    trpc.backups.restore.mutationOptions({
+      // The dialog shows why a restore was refused.
+      meta: { quiet: true },
+      onMutate: () => setTimeout(() => void queryClient.invalidateQueries({ queryKey: trpc.backups.status.queryKey() }), 300),
+      onSuccess: (restored) => {
+        setChoice(null);
+        setResult(restored);
+        // Every screen's data changed: refetch all of it.
+        void queryClient.invalidateQueries();
+      },
+      onError: () => void queryClient.invalidateQueries({ queryKey: trpc.backups.pathKey() }),
+    }),
+  );
+  const choose = (next: RestoreChoice) => {
+    restore.reset();
+    setResult(null);
+    setChoice(next);
+  };
+
+  return (
+    <Stack maw={960}>
+      <Title order={2}>{t('backups.title')}</Title>
+      {result && <RestoreResultCard result={result} />}
+      <BackupStatusCard />
+      {!isOwner && <Alert color="gray">{t('backups.settings.ownerOnly')}</Alert>}
+      <BackupListCard
+        onRestore={
+          isOwner
+            ? (backup: BackupFile) =>
+                choose({
+                  source: { name: backup.name },
+                  message: t('backups.restore.confirmMessage', { time: format.instant(backup.takenAt) }),
+                  askPassword: backup.encrypted,
+                })
+            : null
+        }
+      />
+      {isOwner && (
+        <RestoreFromFileCard
+          onRestore={(path) => choose({ source: { path }, message: t('backups.restore.confirmFile', { file: path }), askPassword: true })}
+        />
+      )}
+      {settings && <BackupSettingsCard key={JSON.stringify(settings)} settings={settings} editable={isOwner} />}
+      {settings && isOwner && <BackupPasswordCard encrypted={settings.encrypted} />}
+      <RestoreDialog
+        choice={choice}
+        busy={restore.isPending}
+        error={restore.error}
+        onConfirm={(password) => choice && restore.mutate({ ...choice.source, password: password || null })}
+        onClose={() => setChoice(null)}
+      />
+    </Stack>
+  );
+}
