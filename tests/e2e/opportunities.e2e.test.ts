@@ -13,14 +13,22 @@ const column = (page: Page, title: string) =>
   page.getByTestId('board-column').filter({ has: page.getByTestId('column-title').getByText(title, { exact: true }) });
 const cardIn = (page: Page, title: string, name: string) => column(page, title).getByTestId('deal-card').filter({ hasText: name });
 
-/** dnd-kit listens to pointer events: press, move past its 6 px threshold in steps, then release. */
+/**
+ * dnd-kit listens to pointer events: press, move past its 6 px threshold in steps until the card is
+ * dragged, move over the column until it marks itself as the drop target (a busy machine may not have
+ * rendered either yet), then release.
+ */
 async function drag(page: Page, card: Locator, target: Locator): Promise<void> {
+  // A closing dialog's fading overlay still covers the board and would take the press.
+  await page.locator('.mantine-Modal-overlay').waitFor({ state: 'detached' });
   const from = (await card.boundingBox())!;
   const to = (await target.boundingBox())!;
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
   await page.mouse.down();
   await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2, { steps: 5 });
+  await page.locator('[data-dragging]').waitFor();
   await page.mouse.move(to.x + to.width / 2, to.y + 120, { steps: 20 });
+  await target.and(page.locator('[data-drop-target]')).waitFor();
   await page.mouse.up();
 }
 

@@ -56,6 +56,7 @@ export function BoardColumn({ column, stage, idleDays, onOpen }: BoardColumnProp
       style={{ display: 'flex', flexDirection: 'column', maxHeight: '100%' }}
       data-testid="board-column"
       data-stage-id={stage.id}
+      data-drop-target={isOver || undefined}
     >
       <ColumnHeader column={column} stage={stage} label={stageLabel(stage)} />
       <ScrollArea.Autosize mah="100%" type="auto" offsetScrollbars style={{ flex: 1 }}>
@@ -139,6 +140,7 @@ function DraggableCard({ card, idleDays, onOpen }: { card: DealCard; idleDays: n
       {...attributes}
       {...listeners}
       style={{ opacity: isDragging ? 0.4 : 1 }}
+      data-dragging={isDragging || undefined}
       onClick={() => onOpen(card)}
     >
       <DealCardView card={card} idleDays={idleDays} />
