@@ -30,6 +30,14 @@ export interface CustomerFilter {
   /** ISO instants, inclusive from, exclusive to. */
   createdFrom?: string | undefined;
   createdTo?: string | undefined;
+  // Contact recency (interaction timeline). Instants: from inclusive, to exclusive.
+  lastContactedFrom?: string | undefined;
+  lastContactedTo?: string | undefined;
+  /** Never contacted, or last contacted before this instant ("not contacted for N days"). */
+  notContactedSince?: string | undefined;
+  /** Calendar dates, both inclusive ("overdue": to yesterday; "within 7 days": today to today + 7). */
+  nextFollowUpFrom?: string | undefined;
+  nextFollowUpTo?: string | undefined;
 }
 
 export interface CustomerPageQuery extends CustomerFilter {
@@ -85,6 +93,16 @@ function filtered(db: Db, viewer: Viewer, filter: CustomerFilter) {
       ),
     );
   }
+  // --- contact recency filters (interaction timeline) ---
+  if (filter.lastContactedFrom) query = query.where('c.last_contacted_at', '>=', filter.lastContactedFrom);
+  if (filter.lastContactedTo) query = query.where('c.last_contacted_at', '<', filter.lastContactedTo);
+  if (filter.notContactedSince) {
+    const since = filter.notContactedSince;
+    query = query.where((eb) => eb.or([eb('c.last_contacted_at', 'is', null), eb('c.last_contacted_at', '<', since)]));
+  }
+  if (filter.nextFollowUpFrom) query = query.where('c.next_follow_up_on', '>=', filter.nextFollowUpFrom);
+  if (filter.nextFollowUpTo) query = query.where('c.next_follow_up_on', '<=', filter.nextFollowUpTo);
+  // --- end of contact recency filters ---
   return query;
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { InteractionType } from '../../../db/tables/interaction.table.js';
-import { id, optionalDate, optionalText, version } from './fields.js';
+import { id, optionalDate, optionalText, utcInstant, version } from './fields.js';
 
 export const interactionTypes = ['call', 'email', 'meeting', 'visit', 'chat', 'social', 'note'] as const;
 export const interactionDirections = ['inbound', 'outbound'] as const;
@@ -20,8 +20,6 @@ export const interactionChannels = {
 const MAX_DURATION_MINUTES = 24 * 60;
 const MAX_PEOPLE = 20;
 
-/** Any ISO instant in, stored as UTC with milliseconds (toISOString): text order is then time order. */
-const utcInstant = z.iso.datetime({ offset: true, error: 'invalidDate' }).transform((v) => new Date(v).toISOString());
 
 const interactionShape = z.object({
   type: z.enum(interactionTypes, 'required'),
