@@ -4,6 +4,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GlobalSearch } from '../features/search/GlobalSearch';
 import { SearchButton } from '../features/search/SearchButton';
+import { QuickLog } from '../features/timeline/QuickLog';
+import { QuickLogButton } from '../features/timeline/QuickLogButton';
 import { ColorSchemeToggle } from '../shared/ColorSchemeToggle';
 import { LanguageSwitch } from '../shared/LanguageSwitch';
 import { NavigationMenu } from './NavigationMenu';
@@ -28,6 +30,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           </Group>
           <SearchButton />
           <Group gap="xs" wrap="nowrap">
+            <QuickLogButton />
             <LanguageSwitch />
             <ColorSchemeToggle />
             <UserMenu />
@@ -39,6 +42,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
       </AppShell.Navbar>
       <AppShell.Main>{children}</AppShell.Main>
       <GlobalSearch />
+      <QuickLog />
     </AppShell>
   );
 }

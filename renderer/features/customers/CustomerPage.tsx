@@ -1,4 +1,5 @@
 import { Stack } from '@mantine/core';
+import { TimelineCard } from '../timeline/TimelineCard';
 import { ContactsCard } from './ContactsCard';
 import { CustomerDetailsCard } from './CustomerDetailsCard';
 import { CustomerHeader } from './CustomerHeader';
@@ -12,6 +13,7 @@ export function CustomerPage() {
           <CustomerHeader customer={customer} />
           <CustomerDetailsCard customer={customer} />
           <ContactsCard customer={customer} />
+          <TimelineCard customer={customer} />
         </Stack>
       )}
     </CustomerLoader>

@@ -1,0 +1,116 @@
+import { Button, Card, Center, Chip, Divider, Group, Kbd, Loader, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { IconMessagePlus } from '@tabler/icons-react';
+import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
+import { Fragment, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CustomerDetail } from '../../api/types';
+import { useTRPC } from '../../api/trpc';
+import { ConfirmDialog } from '../../shared/ConfirmDialog';
+import { notifySuccess } from '../../shared/notify';
+import { MOD_KEY_LABEL } from '../search/global-search-store';
+import { INTERACTION_TYPES } from './interaction-values';
+import { quickLog } from './quick-log-store';
+import { TimelineItem } from './TimelineItem';
+import type { Interaction, InteractionType } from './types';
+import { useInvalidateTimeline } from './useInvalidateTimeline';
+
+const PAGE_SIZE = 20;
+
+/** The customer's calls, visits, chats and notes in one list, newest first, filterable by type. */
+export function TimelineCard({ customer }: { customer: CustomerDetail }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const invalidateTimeline = useInvalidateTimeline();
+  const [types, setTypes] = useState<InteractionType[]>([]);
+  const [deleting, setDeleting] = useState<Interaction | null>(null);
+  const timeline = useInfiniteQuery(
+    trpc.interactions.timeline.infiniteQueryOptions(
+      { customerId: customer.id, types: types.length ? types : undefined, limit: PAGE_SIZE },
+      { getNextPageParam: (page) => page.nextCursor },
+    ),
+  );
+  const remove = useMutation(
+    trpc.interactions.delete.mutationOptions({
+      onSuccess: () => {
+        void invalidateTimeline();
+        notifySuccess(t('timeline.deleted'));
+      },
+      onSettled: () => setDeleting(null),
+    }),
+  );
+  const items = timeline.data?.pages.flatMap((page) => page.items) ?? [];
+
+  return (
+    <Card withBorder padding="lg" data-testid="timeline">
+      <Group justify="space-between" mb="sm">
+        <Title order={3} size="h4">
+          {t('timeline.heading')}
+        </Title>
+        <Tooltip label={`${MOD_KEY_LABEL}+J`}>
+          <Button
+            size="xs"
+            leftSection={<IconMessagePlus size={14} />}
+            rightSection={<Kbd size="xs">{MOD_KEY_LABEL}+J</Kbd>}
+            onClick={() => quickLog.open({ customerId: customer.id })}
+            data-testid="log-interaction"
+          >
+            {t('timeline.log')}
+          </Button>
+        </Tooltip>
+      </Group>
+      <Chip.Group multiple value={types} onChange={(value) => setTypes(value as InteractionType[])}>
+        <Group gap={6} mb="md">
+          <Chip size="xs" checked={types.length === 0} onClick={() => setTypes([])} data-testid="timeline-filter-all">
+            {t('timeline.allTypes')}
+          </Chip>
+          {INTERACTION_TYPES.map((type) => (
+            <Chip key={type} size="xs" value={type} data-testid={`timeline-filter-${type}`}>
+              {t(`timeline.type.${type}`)}
+            </Chip>
+          ))}
+        </Group>
+      </Chip.Group>
+      {timeline.isPending ? (
+        <Center h={80}>
+          <Loader size="sm" />
+        </Center>
+      ) : items.length === 0 ? (
+        <Text c="dimmed" size="sm" data-testid="timeline-empty">
+          {t(types.length ? 'timeline.noneOfType' : 'timeline.none')}
+        </Text>
+      ) : (
+        <Stack gap="sm">
+          {items.map((interaction, index) => (
+            <Fragment key={interaction.id}>
+              {index > 0 && <Divider />}
+              <TimelineItem
+                interaction={interaction}
+                onEdit={() => quickLog.open({ editing: interaction })}
+                onDelete={() => setDeleting(interaction)}
+              />
+            </Fragment>
+          ))}
+          {timeline.hasNextPage && (
+            <Button
+              variant="subtle"
+              onClick={() => void timeline.fetchNextPage()}
+              loading={timeline.isFetchingNextPage}
+              data-testid="timeline-load-more"
+            >
+              {t('timeline.loadMore')}
+            </Button>
+          )}
+        </Stack>
+      )}
+      <ConfirmDialog
+        opened={deleting !== null}
+        title={t('timeline.deleteTitle')}
+        message={t('timeline.deleteMessage', { type: deleting ? t(`timeline.type.${deleting.type}`) : '' })}
+        confirmLabel={t('common.delete')}
+        busy={remove.isPending}
+        onConfirm={() => deleting && remove.mutate({ id: deleting.id, version: deleting.version })}
+        onClose={() => setDeleting(null)}
+      />
+    </Card>
+  );
+}
