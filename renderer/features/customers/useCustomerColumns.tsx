@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import type { CustomerListItem, CustomerSortKey } from '../../api/types';
 import { TagList } from '../../shared/TagList';
 import { useFormat } from '../../shared/useFormat';
+import { useContactRecencyColumns } from '../timeline/useContactRecencyColumns';
 import { StageBadge } from './StageBadge';
 
 export interface CustomerColumn {
@@ -26,6 +27,7 @@ const region = (c: CustomerListItem) => [...new Set([c.province, c.city].filter(
 export function useCustomerColumns(): CustomerColumn[] {
   const { t } = useTranslation();
   const format = useFormat();
+  const recencyColumns = useContactRecencyColumns();
   return [
     {
       key: 'name',
@@ -57,6 +59,7 @@ export function useCustomerColumns(): CustomerColumn[] {
         </Group>
       ),
     },
+    ...recencyColumns,
     {
       key: 'nextFollowUpOn',
       label: t('customer.nextFollowUpOn'),

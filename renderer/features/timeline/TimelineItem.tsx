@@ -98,7 +98,8 @@ export function TimelineItem({ interaction: i, onEdit, onDelete }: TimelineItemP
           {[
             i.contacts.length > 0 && t('timeline.item.with', { names: names(i.contacts) }),
             i.staff.length > 0 && t('timeline.item.staff', { names: names(i.staff) }),
-            t('timeline.item.by', { name: i.createdBy.name }),
+            // Who logged it matters only when they were not there themselves.
+            !i.staff.some((s) => s.id === i.createdBy.id) && t('timeline.item.by', { name: i.createdBy.name }),
           ]
             .filter(Boolean)
             .join(' · ')}
