@@ -128,12 +128,13 @@ export function QuickLogForm({ customerId, editing, onDone }: QuickLogFormProps)
             aria-label={t('timeline.field.type')}
             value={values.type}
             onChange={(type) => setType(type as InteractionType)}
+            data-testid="quick-log-type"
             data={INTERACTION_TYPES.map((type) => {
               const Icon = TYPE_ICONS[type];
               return {
                 value: type,
                 label: (
-                  <Group gap={4} wrap="nowrap" justify="center" data-testid={`quick-log-type-${type}`}>
+                  <Group gap={4} wrap="nowrap" justify="center">
                     <Icon size={14} />
                     {t(`timeline.type.${type}`)}
                   </Group>

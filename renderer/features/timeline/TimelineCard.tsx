@@ -58,18 +58,24 @@ export function TimelineCard({ customer }: { customer: CustomerDetail }) {
           </Button>
         </Tooltip>
       </Group>
-      <Chip.Group multiple value={types} onChange={(value) => setTypes(value as InteractionType[])}>
-        <Group gap={6} mb="md">
-          <Chip size="xs" checked={types.length === 0} onClick={() => setTypes([])} data-testid="timeline-filter-all">
-            {t('timeline.allTypes')}
-          </Chip>
+      <Group gap={6} mb="md">
+        {/* Outside the group: "all" is no type of its own, it clears the others. */}
+        <Chip
+          size="xs"
+          checked={types.length === 0}
+          onChange={() => setTypes([])}
+          wrapperProps={{ 'data-testid': 'timeline-filter-all' }}
+        >
+          {t('timeline.allTypes')}
+        </Chip>
+        <Chip.Group multiple value={types} onChange={(value) => setTypes(value as InteractionType[])}>
           {INTERACTION_TYPES.map((type) => (
-            <Chip key={type} size="xs" value={type} data-testid={`timeline-filter-${type}`}>
+            <Chip key={type} size="xs" value={type} wrapperProps={{ 'data-testid': `timeline-filter-${type}` }}>
               {t(`timeline.type.${type}`)}
             </Chip>
           ))}
-        </Group>
-      </Chip.Group>
+        </Chip.Group>
+      </Group>
       {timeline.isPending ? (
         <Center h={80}>
           <Loader size="sm" />
