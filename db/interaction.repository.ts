@@ -96,23 +96,6 @@ export async function updateInteractionIfVersion(
   return result.numUpdatedRows === 1n;
 }
 
-export async function softDeleteInteractionIfVersion(
-  db: Db,
-  id: number,
-  version: number,
-  userId: number,
-  now: string,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('interactions')
-    .set({ deleted_at: now, deleted_by: userId, updated_at: now, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
-}
-
 export async function replaceParticipants(
   db: Db,
   interactionId: number,

@@ -10,7 +10,6 @@ import {
   refreshLastContacted,
   replaceParticipants,
   setNextFollowUp,
-  softDeleteInteractionIfVersion,
   updateInteractionIfVersion,
 } from '../../db/interaction.repository.js';
 import type {
@@ -165,7 +164,7 @@ export async function deleteInteraction(ctx: UserContext, id: number, version: n
   const now = nowIso(ctx.clock);
   const customerId = await ctx.db.transaction().execute(async (trx) => {
     const { row, customer } = await visibleInteraction(trx, ctx, id);
-    const ok = await softDeleteInteractionIfVersion(trx, id, version, ctx.user.id, now);
+    const ok = await updateInteractionIfVersion(trx, id, version, { deleted_at: now, deleted_by: ctx.user.id, updated_at: now });
     if (!ok) throw conflict('interaction', await loadInteraction(trx, id));
     await refreshLastContacted(trx, customer.id);
     await writeAudit(trx, { entity: 'interaction', entityId: row.id, op: 'delete', userId: ctx.user.id, at: now, changes: {} });

@@ -4,8 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useMatch } from 'react-router';
 import { quickLog, useQuickLogRequest } from './quick-log-store';
 import { QuickLogForm } from './QuickLogForm';
-
-export const QUICK_LOG_HOTKEY = 'mod+J';
+import { QUICK_LOG_KEY } from './QuickLogShortcut';
 
 /**
  * The app-wide quick-log dialog. mod+J opens it from anywhere, even while typing; on a customer's page
@@ -16,7 +15,8 @@ export function QuickLog() {
   const { request, key } = useQuickLogRequest();
   const customerPage = useMatch('/customers/:id/*');
   const pageCustomerId = Number(customerPage?.params.id);
-  useHotkeys([[QUICK_LOG_HOTKEY, () => quickLog.open()]], []);
+  // An empty ignore list: the shortcut works in text fields too.
+  useHotkeys([[`mod+${QUICK_LOG_KEY}`, () => quickLog.open()]], []);
 
   const customerId =
     request?.customerId ?? (Number.isInteger(pageCustomerId) && pageCustomerId > 0 ? pageCustomerId : undefined);

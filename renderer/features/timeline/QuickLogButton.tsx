@@ -1,8 +1,8 @@
-import { Button, Group, Kbd, Tooltip } from '@mantine/core';
+import { Button, Tooltip } from '@mantine/core';
 import { IconMessagePlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { MOD_KEY_LABEL } from '../search/global-search-store';
 import { quickLog } from './quick-log-store';
+import { QuickLogShortcut } from './QuickLogShortcut';
 
 /** The header's way into quick-log, showing its shortcut. */
 export function QuickLogButton() {
@@ -13,12 +13,7 @@ export function QuickLogButton() {
         variant="light"
         visibleFrom="sm"
         leftSection={<IconMessagePlus size={16} />}
-        rightSection={
-          <Group gap={2} wrap="nowrap">
-            <Kbd size="xs">{MOD_KEY_LABEL}</Kbd>
-            <Kbd size="xs">J</Kbd>
-          </Group>
-        }
+        rightSection={<QuickLogShortcut />}
         onClick={() => quickLog.open()}
         data-testid="quick-log-button"
       >

@@ -50,27 +50,16 @@ export function QuickLogForm({ customerId, editing, onDone }: QuickLogFormProps)
     enabled: values.customerId !== null,
   });
 
-  const onError = (error: unknown) => form.setErrors(fieldErrorsOf(error));
-  const log = useMutation(
-    trpc.interactions.log.mutationOptions({
-      onSuccess: () => {
-        void invalidateTimeline();
-        notifySuccess(t('timeline.logged', { name: customer.data?.name ?? '' }));
-        onDone();
-      },
-      onError,
-    }),
-  );
-  const update = useMutation(
-    trpc.interactions.update.mutationOptions({
-      onSuccess: () => {
-        void invalidateTimeline();
-        notifySuccess(t('timeline.saved'));
-        onDone();
-      },
-      onError,
-    }),
-  );
+  const mutationHandlers = {
+    onSuccess: () => {
+      void invalidateTimeline();
+      notifySuccess(base ? t('timeline.saved') : t('timeline.logged', { name: customer.data?.name ?? '' }));
+      onDone();
+    },
+    onError: (error: unknown) => form.setErrors(fieldErrorsOf(error)),
+  };
+  const log = useMutation(trpc.interactions.log.mutationOptions(mutationHandlers));
+  const update = useMutation(trpc.interactions.update.mutationOptions(mutationHandlers));
   const saving = log.isPending || update.isPending;
   const current = errorDataOf<Interaction>(update.error, 'conflict');
   // form.error says whether a field still shows an error (editing clears it); the message comes from the

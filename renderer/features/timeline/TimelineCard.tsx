@@ -1,4 +1,4 @@
-import { Button, Card, Center, Chip, Divider, Group, Kbd, Loader, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { Button, Card, Center, Chip, Divider, Group, Loader, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { IconMessagePlus } from '@tabler/icons-react';
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
@@ -7,9 +7,9 @@ import type { CustomerDetail } from '../../api/types';
 import { useTRPC } from '../../api/trpc';
 import { ConfirmDialog } from '../../shared/ConfirmDialog';
 import { notifySuccess } from '../../shared/notify';
-import { MOD_KEY_LABEL } from '../search/global-search-store';
 import { INTERACTION_TYPES } from './interaction-values';
 import { quickLog } from './quick-log-store';
+import { QuickLogShortcut } from './QuickLogShortcut';
 import { TimelineItem } from './TimelineItem';
 import type { Interaction, InteractionType } from './types';
 import { useInvalidateTimeline } from './useInvalidateTimeline';
@@ -46,11 +46,11 @@ export function TimelineCard({ customer }: { customer: CustomerDetail }) {
         <Title order={3} size="h4">
           {t('timeline.heading')}
         </Title>
-        <Tooltip label={`${MOD_KEY_LABEL}+J`}>
+        <Tooltip label={t('timeline.shortcut')}>
           <Button
             size="xs"
             leftSection={<IconMessagePlus size={14} />}
-            rightSection={<Kbd size="xs">{MOD_KEY_LABEL}+J</Kbd>}
+            rightSection={<QuickLogShortcut />}
             onClick={() => quickLog.open({ customerId: customer.id })}
             data-testid="log-interaction"
           >

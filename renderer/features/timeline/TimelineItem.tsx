@@ -13,6 +13,17 @@ interface TimelineItemProps {
 
 const names = (people: { name: string }[]) => people.map((p) => p.name).join('、');
 
+function Labeled({ label, children }: { label: string; children: string }) {
+  return (
+    <Text size="sm">
+      <Text span c="dimmed" size="sm">
+        {label}:
+      </Text>{' '}
+      {children}
+    </Text>
+  );
+}
+
 export function TimelineItem({ interaction: i, onEdit, onDelete }: TimelineItemProps) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -71,22 +82,8 @@ export function TimelineItem({ interaction: i, onEdit, onDelete }: TimelineItemP
         )}
         {(i.outcome || i.nextStep || i.nextFollowUpOn) && (
           <Group gap="md">
-            {i.outcome && (
-              <Text size="sm">
-                <Text span c="dimmed" size="sm">
-                  {t('timeline.item.outcome')}:
-                </Text>{' '}
-                {i.outcome}
-              </Text>
-            )}
-            {i.nextStep && (
-              <Text size="sm">
-                <Text span c="dimmed" size="sm">
-                  {t('timeline.item.nextStep')}:
-                </Text>{' '}
-                {i.nextStep}
-              </Text>
-            )}
+            {i.outcome && <Labeled label={t('timeline.item.outcome')}>{i.outcome}</Labeled>}
+            {i.nextStep && <Labeled label={t('timeline.item.nextStep')}>{i.nextStep}</Labeled>}
             {i.nextFollowUpOn && (
               <Badge variant="light" color="yellow" size="sm" tt="none">
                 {t('timeline.item.followUp', { date: format.calendarDate(i.nextFollowUpOn) })}

@@ -19,6 +19,8 @@ function set(next: QuickLogRequest | null): void {
 
 export const quickLog = {
   open: (request: QuickLogRequest = {}) => {
+    // Already open (the shortcut pressed again): keep what is being typed.
+    if (current) return;
     opened++;
     set(request);
   },
