@@ -109,6 +109,28 @@ describe('logging interactions', () => {
     expect(logged.contacts.map((c) => c.name).sort()).toEqual(['Amy Wang', customer.contacts[0]!.name].sort());
   });
 
+  it('announces the interaction and the customer change after commit, and nothing for a refused one', async () => {
+    const customer = await newCustomer();
+    const events: unknown[] = [];
+    const stop = t.host.events.subscribe((event) => events.push(event));
+    try {
+      const logged = await api.interactions.log.mutate(call(customer.id));
+      await appErrorOf(api.interactions.log.mutate(call(customer.id, { durationMinutes: -1 })));
+      expect(events).toEqual([
+        { entity: 'interaction', id: logged.id, op: 'create' },
+        { entity: 'customer', id: customer.id, op: 'update' },
+      ]);
+    } finally {
+      stop();
+    }
+  });
+
+  it('keeps the lead and opportunity it is about', async () => {
+    const customer = await newCustomer();
+    const logged = await api.interactions.log.mutate(call(customer.id, { leadId: 12, opportunityId: 34 }));
+    expect(logged).toMatchObject({ leadId: 12, opportunityId: 34 });
+  });
+
   it('writes an audit entry for create, update and delete', async () => {
     const customer = await newCustomer();
     const logged = await api.interactions.log.mutate(call(customer.id));
