@@ -93,4 +93,16 @@ describe.runIf(browserAvailable())('interaction timeline in the browser through 
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.getByTestId('timeline').screenshot({ path: join(SCREENSHOTS, 'timeline.png') });
   });
+
+  it('edits an interaction and deletes another', async () => {
+    const call = items(page).filter({ hasText: '电话沟通春茶报价' });
+    await call.getByTestId('edit-interaction').click();
+    await dialog(page).locator('input[name="outcome"]').fill('已寄样');
+    await page.getByTestId('save-interaction').click();
+    await expect.poll(() => call.textContent()).toContain('已寄样');
+
+    await items(page).filter({ hasText: '上门拜访' }).getByTestId('delete-interaction').click();
+    await page.getByTestId('confirm-delete').click();
+    await expect.poll(() => items(page).count()).toBe(1);
+  });
 });
