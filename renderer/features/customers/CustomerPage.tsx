@@ -13,7 +13,7 @@ export function CustomerPage() {
           <CustomerHeader customer={customer} />
           <CustomerDetailsCard customer={customer} />
           <ContactsCard customer={customer} />
-          <TimelineCard customer={customer} />
+          <TimelineCard key={customer.id} customer={customer} />
         </Stack>
       )}
     </CustomerLoader>

@@ -1,6 +1,6 @@
 import { Button, Card, Center, Chip, Divider, Group, Loader, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { IconMessagePlus } from '@tabler/icons-react';
-import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerDetail } from '../../api/types';
@@ -16,7 +16,10 @@ import { useInvalidateTimeline } from './useInvalidateTimeline';
 
 const PAGE_SIZE = 20;
 
-/** The customer's calls, visits, chats and notes in one list, newest first, filterable by type. */
+/**
+ * The customer's calls, visits, chats and notes in one list, newest first, filterable by type. Render it
+ * keyed by the customer, so another customer's page never shows this one's items or filter.
+ */
 export function TimelineCard({ customer }: { customer: CustomerDetail }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
@@ -26,7 +29,8 @@ export function TimelineCard({ customer }: { customer: CustomerDetail }) {
   const timeline = useInfiniteQuery(
     trpc.interactions.timeline.infiniteQueryOptions(
       { customerId: customer.id, types: types.length ? types : undefined, limit: PAGE_SIZE },
-      { getNextPageParam: (page) => page.nextCursor },
+      // The previous filter's items stay until the new ones arrive, so the card does not jump.
+      { getNextPageParam: (page) => page.nextCursor, placeholderData: keepPreviousData },
     ),
   );
   const remove = useMutation(
