@@ -22,13 +22,25 @@ function characterPairs(name: string): string {
     .join(' ');
 }
 
+/** The text each index stores for a document: the trigram index's body and the name pairs. */
+export function searchIndexTexts(doc: SearchDocument): { body: string; pairs: string } {
+  return {
+    body: [...doc.names, ...doc.emails, ...doc.phoneDigits].join('\n'),
+    pairs: doc.names.map(characterPairs).join(' '),
+  };
+}
+
 export async function writeSearchDocument(db: Db, customerId: number, doc: SearchDocument): Promise<void> {
-  const body = [...doc.names, ...doc.emails, ...doc.phoneDigits].join('\n');
-  const pairs = doc.names.map(characterPairs).join(' ');
-  await sql`DELETE FROM customer_search WHERE rowid = ${customerId}`.execute(db);
-  await sql`DELETE FROM customer_search_pairs WHERE rowid = ${customerId}`.execute(db);
+  const { body, pairs } = searchIndexTexts(doc);
+  await deleteSearchDocument(db, customerId);
   await sql`INSERT INTO customer_search (rowid, body) VALUES (${customerId}, ${body})`.execute(db);
   await sql`INSERT INTO customer_search_pairs (rowid, body) VALUES (${customerId}, ${pairs})`.execute(db);
+}
+
+/** The index holds live customers only: a deleted customer's document goes, a restore writes it again. */
+export async function deleteSearchDocument(db: Db, customerId: number): Promise<void> {
+  await sql`DELETE FROM customer_search WHERE rowid = ${customerId}`.execute(db);
+  await sql`DELETE FROM customer_search_pairs WHERE rowid = ${customerId}`.execute(db);
 }
 
 const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;

@@ -5,7 +5,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('interactions')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-    .addColumn('customer_id', 'integer', (c) => c.notNull().references('customers.id'))
+    // Purging a customer from the trash removes its interactions with it (soft deletes never cascade).
+    .addColumn('customer_id', 'integer', (c) => c.notNull().references('customers.id').onDelete('cascade'))
     // Leads and opportunities are built alongside this table; their foreign keys come with a later
     // migration once both tables exist.
     .addColumn('lead_id', 'integer')
@@ -65,7 +66,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('interaction_contacts')
     .addColumn('interaction_id', 'integer', (c) => c.notNull().references('interactions.id').onDelete('cascade'))
-    .addColumn('contact_id', 'integer', (c) => c.notNull().references('contacts.id'))
+    .addColumn('contact_id', 'integer', (c) => c.notNull().references('contacts.id').onDelete('cascade'))
     .addPrimaryKeyConstraint('interaction_contacts_pk', ['interaction_id', 'contact_id'])
     .modifyEnd(sql`without rowid`)
     .execute();

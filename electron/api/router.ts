@@ -1,7 +1,10 @@
 import { authRouter } from './auth.router.js';
 import { contactsRouter } from './contacts.router.js';
 import { customersRouter } from './customers.router.js';
+import { exportsRouter } from './exports.router.js';
+import { importsRouter } from './imports.router.js';
 import { interactionsRouter } from './interactions.router.js';
+import { trashRouter } from './trash.router.js';
 import { router } from './trpc.js';
 import { usersRouter } from './users.router.js';
 
@@ -11,6 +14,9 @@ export const appRouter = router({
   users: usersRouter,
   customers: customersRouter,
   contacts: contactsRouter,
+  imports: importsRouter,
+  exports: exportsRouter,
+  trash: trashRouter,
   interactions: interactionsRouter,
 });
 

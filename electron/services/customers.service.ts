@@ -1,5 +1,5 @@
-import { diffRecords, writeAudit } from '../../db/audit.repository.js';
-import { insertContact, listContactsOfCustomer } from '../../db/contact.repository.js';
+import { createdRecord, diffRecords } from '../../db/audit.repository.js';
+import { insertContact, listContactsOfCustomer, softDeleteContactsWithCustomer } from '../../db/contact.repository.js';
 import type { Db } from '../../db/connection.js';
 import {
   countCustomers,
@@ -12,6 +12,8 @@ import {
   softDeleteCustomer,
   updateCustomerIfVersion,
 } from '../../db/customer.repository.js';
+import type { NewCustomerRow } from '../../db/tables/customer.table.js';
+import { deleteSearchDocument } from '../../db/search.js';
 import { findUserById } from '../../db/user.repository.js';
 import type {
   CreateCustomerInput,
@@ -19,6 +21,7 @@ import type {
   ListCustomersInput,
   UpdateCustomerInput,
 } from '../api/schemas/customers.schema.js';
+import { auditedContact, auditedCustomer, publishWithContacts, recordChange, recordWithContacts } from './audit-trail.js';
 import { contactRow } from './contacts.service.js';
 import type { UserContext } from './context.js';
 import { nowIso } from './context.js';
@@ -63,7 +66,8 @@ export async function getCustomer(ctx: UserContext, id: number): Promise<Custome
   return detail;
 }
 
-function customerColumns(fields: CustomerFields) {
+/** The stored columns of validated customer fields. */
+export function customerColumns(fields: CustomerFields) {
   return {
     name: fields.name,
     name_key: nameKey(fields.name),
@@ -79,6 +83,19 @@ function customerColumns(fields: CustomerFields) {
     notes: fields.notes,
     next_follow_up_on: fields.nextFollowUpOn,
   };
+}
+
+/** The stored row of a customer created now. */
+export function newCustomerRow(fields: CustomerFields, now: string): NewCustomerRow {
+  // Object.assign rather than a spread: the import builds 100k of these, and copying costs.
+  return Object.assign(customerColumns(fields), {
+    last_contacted_at: null,
+    created_at: now,
+    updated_at: now,
+    deleted_at: null,
+    deleted_by: null,
+    version: 1,
+  });
 }
 
 async function assertOwnerExists(db: Db, ownerId: number | null): Promise<void> {
@@ -101,22 +118,29 @@ export async function createCustomer(ctx: UserContext, input: CreateCustomerInpu
   const now = nowIso(ctx.clock);
   const detail = await ctx.db.transaction().execute(async (trx) => {
     await assertOwnerExists(trx, ownerId);
-    const id = await insertCustomer(trx, {
-      ...customerColumns({ ...input, ownerId }),
-      last_contacted_at: null,
-      created_at: now,
-      updated_at: now,
-      deleted_at: null,
-      deleted_by: null,
-      version: 1,
-    });
+    const id = await insertCustomer(trx, newCustomerRow({ ...input, ownerId }, now));
     await replaceCustomerTags(trx, id, input.tags);
     if (input.primaryContact) {
       await insertContact(trx, contactRow(id, { ...input.primaryContact, isPrimary: true }, now));
     }
     await reindexCustomer(trx, id, input.name);
     const created = (await loadDetail(trx, ctx, id))!;
-    await writeAudit(trx, { entity: 'customer', entityId: id, op: 'create', userId: ctx.user.id, at: now, changes: created });
+    await recordChange(trx, ctx, now, {
+      entity: 'customer',
+      entityId: id,
+      customerId: id,
+      op: 'create',
+      changes: createdRecord(auditedCustomer(created)),
+    });
+    for (const contact of created.contacts) {
+      await recordChange(trx, ctx, now, {
+        entity: 'contact',
+        entityId: contact.id,
+        customerId: id,
+        op: 'create',
+        changes: createdRecord(auditedContact(contact)),
+      });
+    }
     return created;
   });
   ctx.events.publish({ entity: 'customer', id: detail.id, op: 'create' });
@@ -137,15 +161,12 @@ export async function updateCustomer(ctx: UserContext, input: UpdateCustomerInpu
     await replaceCustomerTags(trx, input.id, input.tags);
     if (before.name !== input.name) await reindexCustomer(trx, input.id, input.name);
     const after = (await loadDetail(trx, ctx, input.id))!;
-    const { contacts: _b, updatedAt: _bu, version: _bv, ...beforeFields } = before;
-    const { contacts: _a, updatedAt: _au, version: _av, ...afterFields } = after;
-    await writeAudit(trx, {
+    await recordChange(trx, ctx, now, {
       entity: 'customer',
       entityId: input.id,
+      customerId: input.id,
       op: 'update',
-      userId: ctx.user.id,
-      at: now,
-      changes: diffRecords(beforeFields, afterFields),
+      changes: diffRecords(auditedCustomer(before), auditedCustomer(after)),
     });
     return after;
   });
@@ -153,16 +174,22 @@ export async function updateCustomer(ctx: UserContext, input: UpdateCustomerInpu
   return detail;
 }
 
-/** Soft delete: the customer and its contacts go to the trash, restorable. */
+/**
+ * Soft delete: the customer and its live contacts go to the trash, marked as deleted together so a
+ * restore brings back exactly those (contacts deleted on their own before stay in the trash).
+ */
 export async function deleteCustomer(ctx: UserContext, id: number): Promise<void> {
   const now = nowIso(ctx.clock);
-  await ctx.db.transaction().execute(async (trx) => {
+  const contactIds = await ctx.db.transaction().execute(async (trx) => {
     const before = await findVisibleCustomer(trx, ctx.user, id);
     if (!before) throw notFound('customer', id);
     await softDeleteCustomer(trx, id, ctx.user.id, now);
-    await writeAudit(trx, { entity: 'customer', entityId: id, op: 'delete', userId: ctx.user.id, at: now, changes: {} });
+    const contactIds = await softDeleteContactsWithCustomer(trx, id, ctx.user.id, now);
+    await deleteSearchDocument(trx, id);
+    await recordWithContacts(trx, ctx, now, 'delete', { id }, contactIds.map((contactId) => ({ id: contactId })));
+    return contactIds;
   });
-  ctx.events.publish({ entity: 'customer', id, op: 'delete' });
+  publishWithContacts(ctx, 'delete', id, contactIds);
 }
 
 export function listCustomerTags(ctx: UserContext): Promise<string[]> {

@@ -1,4 +1,4 @@
-import { diffRecords, writeAudit } from '../../db/audit.repository.js';
+import { createdRecord, diffRecords } from '../../db/audit.repository.js';
 import type { Db } from '../../db/connection.js';
 import { findVisibleCustomer } from '../../db/customer.repository.js';
 import {
@@ -19,10 +19,17 @@ import type {
   TimelineInput,
   UpdateInteractionInput,
 } from '../api/schemas/interactions.schema.js';
+import { recordChange } from './audit-trail.js';
 import type { UserContext } from './context.js';
 import { nowIso } from './context.js';
 import { conflict, invalid, notFound, type FieldErrors } from './errors.js';
 import { toInteraction, type Interaction } from './interactions.mappers.js';
+
+/** What the audit log keeps of an interaction: what was logged, not bookkeeping (the entry says who and when). */
+function auditedInteraction(interaction: Interaction) {
+  const { id: _id, customerId: _c, createdBy: _b, createdAt: _ca, updatedAt: _u, version: _v, ...fields } = interaction;
+  return fields;
+}
 
 /** Clocks of colleagues' PCs differ a little; a log "from the future" beyond this is a typing slip. */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -93,12 +100,11 @@ async function applyToCustomer(
   const followUp = fields.nextFollowUpOn;
   if (followUp !== null && followUp !== customer.next_follow_up_on) {
     await setNextFollowUp(db, customer.id, followUp, now);
-    await writeAudit(db, {
+    await recordChange(db, ctx, now, {
       entity: 'customer',
       entityId: customer.id,
+      customerId: customer.id,
       op: 'update',
-      userId: ctx.user.id,
-      at: now,
       changes: { nextFollowUpOn: [customer.next_follow_up_on, followUp] },
     });
   }
@@ -126,7 +132,13 @@ export async function logInteraction(ctx: UserContext, input: CreateInteractionI
     });
     await applyToCustomer(trx, ctx, customer, id, input, now);
     const interaction = await loadInteraction(trx, id);
-    await writeAudit(trx, { entity: 'interaction', entityId: id, op: 'create', userId: ctx.user.id, at: now, changes: interaction });
+    await recordChange(trx, ctx, now, {
+      entity: 'interaction',
+      entityId: id,
+      customerId: null,
+      op: 'create',
+      changes: createdRecord(auditedInteraction(interaction)),
+    });
     return interaction;
   });
   publish(ctx, created, 'create');
@@ -143,15 +155,12 @@ export async function updateInteraction(ctx: UserContext, input: UpdateInteracti
     if (!ok) throw conflict('interaction', before);
     await applyToCustomer(trx, ctx, customer, row.id, input, now);
     const after = await loadInteraction(trx, row.id);
-    const { updatedAt: _bu, version: _bv, ...beforeFields } = before;
-    const { updatedAt: _au, version: _av, ...afterFields } = after;
-    await writeAudit(trx, {
+    await recordChange(trx, ctx, now, {
       entity: 'interaction',
       entityId: row.id,
+      customerId: null,
       op: 'update',
-      userId: ctx.user.id,
-      at: now,
-      changes: diffRecords(beforeFields, afterFields),
+      changes: diffRecords(auditedInteraction(before), auditedInteraction(after)),
     });
     return after;
   });
@@ -167,7 +176,7 @@ export async function deleteInteraction(ctx: UserContext, id: number, version: n
     const ok = await updateInteractionIfVersion(trx, id, version, { deleted_at: now, deleted_by: ctx.user.id, updated_at: now });
     if (!ok) throw conflict('interaction', await loadInteraction(trx, id));
     await refreshLastContacted(trx, customer.id);
-    await writeAudit(trx, { entity: 'interaction', entityId: row.id, op: 'delete', userId: ctx.user.id, at: now, changes: {} });
+    await recordChange(trx, ctx, now, { entity: 'interaction', entityId: row.id, customerId: null, op: 'delete', changes: {} });
     return customer.id;
   });
   publish(ctx, { id, customerId }, 'delete');

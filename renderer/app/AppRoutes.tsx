@@ -3,6 +3,8 @@ import { CustomerEditPage } from '../features/customers/CustomerEditPage';
 import { CustomerNewPage } from '../features/customers/CustomerNewPage';
 import { CustomerPage } from '../features/customers/CustomerPage';
 import { CustomersListPage } from '../features/customers/CustomersListPage';
+import { ImportPage } from '../features/import/ImportPage';
+import { TrashPage } from '../features/trash/TrashPage';
 
 export function AppRoutes() {
   return (
@@ -11,6 +13,8 @@ export function AppRoutes() {
       <Route path="/customers/new" element={<CustomerNewPage />} />
       <Route path="/customers/:id" element={<CustomerPage />} />
       <Route path="/customers/:id/edit" element={<CustomerEditPage />} />
+      <Route path="/import" element={<ImportPage />} />
+      <Route path="/trash" element={<TrashPage />} />
       <Route path="*" element={<Navigate to="/customers" replace />} />
     </Routes>
   );

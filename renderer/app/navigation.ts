@@ -2,18 +2,20 @@ import {
   IconAddressBook,
   IconCalendarEvent,
   IconChartBar,
+  IconFileImport,
   IconFileInvoice,
   IconHeadset,
   IconLayoutDashboard,
   IconSettings,
   IconSpeakerphone,
   IconTargetArrow,
+  IconTrash,
   IconUserSearch,
   type Icon,
 } from '@tabler/icons-react';
 
 export interface NavigationArea {
-  key: 'dashboard' | 'customers' | 'leads' | 'opportunities' | 'tasks' | 'quotes' | 'service' | 'marketing' | 'reports' | 'settings';
+  key: 'dashboard' | 'customers' | 'import' | 'leads' | 'opportunities' | 'tasks' | 'quotes' | 'service' | 'marketing' | 'reports' | 'settings' | 'trash';
   icon: Icon;
   /** Where the area lives; areas without one are still to come. */
   path?: string;
@@ -22,6 +24,7 @@ export interface NavigationArea {
 export const NAVIGATION_AREAS: NavigationArea[] = [
   { key: 'dashboard', icon: IconLayoutDashboard },
   { key: 'customers', icon: IconAddressBook, path: '/customers' },
+  { key: 'import', icon: IconFileImport, path: '/import' },
   { key: 'leads', icon: IconUserSearch },
   { key: 'opportunities', icon: IconTargetArrow },
   { key: 'tasks', icon: IconCalendarEvent },
@@ -30,4 +33,5 @@ export const NAVIGATION_AREAS: NavigationArea[] = [
   { key: 'marketing', icon: IconSpeakerphone },
   { key: 'reports', icon: IconChartBar },
   { key: 'settings', icon: IconSettings },
+  { key: 'trash', icon: IconTrash, path: '/trash' },
 ];

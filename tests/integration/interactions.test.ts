@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertUser } from '../../db/user.repository.js';
-import type { Role } from '../../db/tables/user.table.js';
-import { hashPassword } from '../../electron/services/password.js';
 import { TestClock } from '../helpers/test-clock.js';
-import { apiClient, appErrorOf, startTestHost, type ApiClient, type TestHost } from '../helpers/test-host.js';
+import { appErrorOf, startTestHost, type ApiClient, type TestHost } from '../helpers/test-host.js';
+import { signInColleague } from '../helpers/test-users.js';
 
 const clock = new TestClock('2026-03-02T09:00:00.000Z');
 const HOUR = 3_600_000;
@@ -12,31 +10,12 @@ const hoursAgo = (hours: number) => new Date(clock.now().getTime() - hours * HOU
 
 let t: TestHost;
 let api: ApiClient;
-let passwordHash: string;
 
 beforeAll(async () => {
   t = await startTestHost({ clock });
   api = t.api;
-  passwordHash = await hashPassword('rep password 1');
 });
 afterAll(() => t.close());
-
-async function addUser(username: string, role: Role): Promise<{ id: number; api: ApiClient }> {
-  const now = clock.now().toISOString();
-  const id = await insertUser(t.host.services.db, {
-    username,
-    display_name: username,
-    password_hash: passwordHash,
-    role,
-    team_id: null,
-    disabled_at: null,
-    created_at: now,
-    updated_at: now,
-  });
-  const client = apiClient(t.host);
-  await client.auth.login.mutate({ username, password: 'rep password 1' });
-  return { id, api: client };
-}
 
 let customerCount = 0;
 async function newCustomer(client = api, extra: Record<string, unknown> = {}) {
@@ -99,7 +78,7 @@ describe('logging interactions', () => {
   });
 
   it('names several colleagues and contacts', async () => {
-    const colleague = await addUser('xiaoli', 'sales');
+    const colleague = await signInColleague(t, 'xiaoli', 'sales');
     const customer = await newCustomer();
     const second = await api.contacts.create.mutate({ customerId: customer.id, name: 'Amy Wang' });
     const logged = await api.interactions.log.mutate(
@@ -253,6 +232,33 @@ describe('the timeline', () => {
   });
 });
 
+describe('the trash', () => {
+  it("purging a customer removes its interactions; its other customers' are untouched", async () => {
+    const customer = await newCustomer();
+    const other = await newCustomer();
+    await api.interactions.log.mutate(call(customer.id, { contactIds: [customer.contacts[0]!.id] }));
+    await api.interactions.log.mutate(call(other.id));
+    await api.customers.delete.mutate({ id: customer.id });
+    const { db } = t.host.services;
+    const deleted = await db.selectFrom('customers').select('version').where('id', '=', customer.id).executeTakeFirstOrThrow();
+    await api.trash.purge.mutate({ kind: 'customer', id: customer.id, version: deleted.version });
+
+    const left = await db
+      .selectFrom('interactions')
+      .select('customer_id')
+      .where('customer_id', 'in', [customer.id, other.id])
+      .execute();
+    expect(left).toEqual([{ customer_id: other.id }]);
+  });
+
+  it('a customer in the trash has no timeline to read or log to', async () => {
+    const customer = await newCustomer();
+    await api.customers.delete.mutate({ id: customer.id });
+    expect((await appErrorOf(api.interactions.timeline.query({ customerId: customer.id }))).code).toBe('not_found');
+    expect((await appErrorOf(api.interactions.log.mutate(call(customer.id)))).code).toBe('not_found');
+  });
+});
+
 describe('conflicts', () => {
   it('refuses an update or delete of a stale version, with the current record', async () => {
     const customer = await newCustomer();
@@ -311,8 +317,8 @@ describe('bad input is refused with field errors, and nothing is written', () =>
 
 describe('visibility', () => {
   it("a sales rep can neither log to nor read another rep's customer's timeline", async () => {
-    const rep1 = await addUser('rep1', 'sales');
-    const rep2 = await addUser('rep2', 'sales');
+    const rep1 = await signInColleague(t, 'rep1', 'sales');
+    const rep2 = await signInColleague(t, 'rep2', 'sales');
     const customer = await newCustomer(rep1.api);
     const logged = await rep1.api.interactions.log.mutate(call(customer.id));
 

@@ -1,4 +1,5 @@
 import { Stack } from '@mantine/core';
+import { CustomerHistory } from '../history/CustomerHistory';
 import { TimelineCard } from '../timeline/TimelineCard';
 import { ContactsCard } from './ContactsCard';
 import { CustomerDetailsCard } from './CustomerDetailsCard';
@@ -14,6 +15,7 @@ export function CustomerPage() {
           <CustomerDetailsCard customer={customer} />
           <ContactsCard customer={customer} />
           <TimelineCard key={customer.id} customer={customer} />
+          <CustomerHistory key={customer.id} customerId={customer.id} />
         </Stack>
       )}
     </CustomerLoader>
