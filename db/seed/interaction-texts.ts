@@ -11,6 +11,8 @@ interface Texts {
   reactions: string[];
   content: Record<InteractionType, string[]>;
   outcomes: string[];
+  /** Only a call goes unanswered. */
+  noAnswer: string;
   nextSteps: string[];
 }
 
@@ -27,7 +29,8 @@ const ZH: Texts = {
     social: ['客户在小红书上评论了我们的{p}。', '抖音直播间咨询{p}。', '微博私信询问{p}。'],
     note: ['客户{r}，下次联系注意{p}。', '采购负责人下月换人，{p}需要重新确认。', '竞争对手也在跟进，{p}要抓紧。'],
   },
-  outcomes: ['有意向', '已报价', '已成交', '暂无需求', '需要再跟进', '未接通', '客户要求降价', '已寄样'],
+  outcomes: ['有意向', '已报价', '已成交', '暂无需求', '需要再跟进', '客户要求降价', '已寄样'],
+  noAnswer: '未接通',
   nextSteps: ['寄样品', '发正式报价', '约时间上门拜访', '下周再电话跟进', '安排技术交流', '准备合同', '请经理一起拜访'],
 };
 
@@ -46,7 +49,8 @@ const EN: Texts = {
     social: ['Customer commented on our LinkedIn post about {p}.', 'Enquiry about {p} via Facebook.'],
     note: ['The customer {r}; mind {p} next time.', 'New buyer from next month; confirm {p} again.'],
   },
-  outcomes: ['Interested', 'Quoted', 'Won', 'No need now', 'Needs follow-up', 'No answer', 'Asked for a discount', 'Samples sent'],
+  outcomes: ['Interested', 'Quoted', 'Won', 'No need now', 'Needs follow-up', 'Asked for a discount', 'Samples sent'],
+  noAnswer: 'No answer',
   nextSteps: ['Send samples', 'Send a formal quote', 'Book a visit', 'Call again next week', 'Arrange a technical call',
     'Prepare the contract'],
 };
@@ -65,7 +69,10 @@ export function interactionText(random: Random, type: InteractionType, chinese: 
     .replace('{r}', random.pick(texts.reactions));
   return {
     content,
-    outcome: type !== 'note' && random.chance(0.7) ? random.pick(texts.outcomes) : null,
+    outcome:
+      type === 'note' || !random.chance(0.7)
+        ? null
+        : random.pick(type === 'call' ? [...texts.outcomes, texts.noAnswer] : texts.outcomes),
     nextStep: type !== 'note' && random.chance(0.4) ? random.pick(texts.nextSteps) : null,
   };
 }
