@@ -44,15 +44,6 @@ export async function up(db: Kysely<any>): Promise<void> {
       .execute();
   }
 
-  // The customer list's contact-recency filters count live customers by last contact; a partial index
-  // answers those counts from the index alone, and its updated_at orders the default sort's page.
-  await db.schema
-    .createIndex('customers_live_last_contacted')
-    .on('customers')
-    .columns(['last_contacted_at', 'updated_at'])
-    .where(sql.ref('deleted_at'), 'is', null)
-    .execute();
-
   // Who took part: colleagues and the customer's contacts. Link rows only, so no rowid of their own.
   await db.schema
     .createTable('interaction_staff')

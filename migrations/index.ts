@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-init.js';
+import * as m0002 from './0002-list-indexes.js';
 import * as m0004 from './0004-trash.js';
 import * as m0006 from './0006-interactions.js';
 
@@ -9,6 +10,7 @@ import * as m0006 from './0006-interactions.js';
  */
 export const migrations: Record<string, Migration> = {
   '0001-init': m0001,
+  '0002-list-indexes': m0002,
   '0004-trash': m0004,
   '0006-interactions': m0006,
 };

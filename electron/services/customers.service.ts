@@ -193,5 +193,5 @@ export async function deleteCustomer(ctx: UserContext, id: number): Promise<void
 }
 
 export function listCustomerTags(ctx: UserContext): Promise<string[]> {
-  return listTags(ctx.db);
+  return listTags(ctx.db, ctx.user);
 }
