@@ -93,11 +93,7 @@ export function TimelineCard({ customer }: { customer: CustomerDetail }) {
           {items.map((interaction, index) => (
             <Fragment key={interaction.id}>
               {index > 0 && <Divider />}
-              <TimelineItem
-                interaction={interaction}
-                onEdit={() => quickLog.open({ editing: interaction })}
-                onDelete={() => setDeleting(interaction)}
-              />
+              <TimelineItem interaction={interaction} onDelete={setDeleting} />
             </Fragment>
           ))}
           {timeline.hasNextPage && (

@@ -1,14 +1,16 @@
 import { ActionIcon, Badge, Group, Stack, Text, ThemeIcon, Tooltip } from '@mantine/core';
 import { IconArrowDownLeft, IconArrowUpRight, IconEdit, IconTrash } from '@tabler/icons-react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../shared/useFormat';
 import { TYPE_COLORS, TYPE_ICONS } from './interaction-values';
+import { quickLog } from './quick-log-store';
 import type { Interaction } from './types';
 
 interface TimelineItemProps {
   interaction: Interaction;
-  onEdit: () => void;
-  onDelete: () => void;
+  /** Asks to delete it (the card confirms); stable, so loading more pages re-renders only the new items. */
+  onDelete: (interaction: Interaction) => void;
 }
 
 const names = (people: { name: string }[]) => people.map((p) => p.name).join('、');
@@ -24,7 +26,7 @@ function Labeled({ label, children }: { label: string; children: string }) {
   );
 }
 
-export function TimelineItem({ interaction: i, onEdit, onDelete }: TimelineItemProps) {
+export const TimelineItem = memo(function TimelineItem({ interaction: i, onDelete }: TimelineItemProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const Icon = TYPE_ICONS[i.type];
@@ -60,7 +62,13 @@ export function TimelineItem({ interaction: i, onEdit, onDelete }: TimelineItemP
             </Text>
           </Group>
           <Group gap={2} wrap="nowrap">
-            <ActionIcon variant="subtle" size="sm" aria-label={t('common.edit')} onClick={onEdit} data-testid="edit-interaction">
+            <ActionIcon
+              variant="subtle"
+              size="sm"
+              aria-label={t('common.edit')}
+              onClick={() => quickLog.open({ editing: i })}
+              data-testid="edit-interaction"
+            >
               <IconEdit size={14} />
             </ActionIcon>
             <ActionIcon
@@ -68,7 +76,7 @@ export function TimelineItem({ interaction: i, onEdit, onDelete }: TimelineItemP
               size="sm"
               color="red"
               aria-label={t('common.delete')}
-              onClick={onDelete}
+              onClick={() => onDelete(i)}
               data-testid="delete-interaction"
             >
               <IconTrash size={14} />
@@ -104,4 +112,4 @@ export function TimelineItem({ interaction: i, onEdit, onDelete }: TimelineItemP
       </Stack>
     </Group>
   );
-}
+});
