@@ -4,11 +4,11 @@ import type { AuditOp } from './tables/audit-log.table.js';
 export type FieldChanges = Record<string, [unknown, unknown]>;
 
 export interface AuditEntry {
-  entity: 'customer' | 'contact' | 'interaction';
+  entity: 'customer' | 'contact' | 'interaction' | 'task';
   entityId: number;
   /**
-   * Whose timeline shows the entry: the customer itself, or the contact's customer. Null for an
-   * interaction's entries: the customer's interaction timeline shows those, not its change history.
+   * Whose timeline shows the entry: the customer itself, or the contact's customer; null for none
+   * (an interaction's entries: the customer's interaction timeline shows those, not its change history).
    */
   customerId: number | null;
   op: AuditOp;

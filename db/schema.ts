@@ -2,7 +2,9 @@ import type { AuditLogTable } from './tables/audit-log.table.js';
 import type { ContactTable } from './tables/contact.table.js';
 import type { CustomerTable, CustomerTagTable } from './tables/customer.table.js';
 import type { InteractionContactTable, InteractionStaffTable, InteractionTable } from './tables/interaction.table.js';
+import type { NotificationTable } from './tables/notification.table.js';
 import type { SessionTable } from './tables/session.table.js';
+import type { TaskTable } from './tables/task.table.js';
 import type { TeamTable } from './tables/team.table.js';
 import type { UserTable } from './tables/user.table.js';
 
@@ -17,4 +19,6 @@ export interface Database {
   interactions: InteractionTable;
   interaction_staff: InteractionStaffTable;
   interaction_contacts: InteractionContactTable;
+  tasks: TaskTable;
+  notifications: NotificationTable;
 }

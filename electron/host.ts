@@ -6,6 +6,7 @@ import { createApiHandler, type ApiHandler } from './api/handler.js';
 import { APP_VERSION } from './app-info.js';
 import { EventBus } from './events.js';
 import { systemClock, type Clock, type ServiceContext } from './services/context.js';
+import { startReminderScheduler, type FiredReminder, type ReminderScheduler } from './services/reminders.service.js';
 
 export const DATABASE_FILE = 'office-crm.sqlite';
 
@@ -14,6 +15,8 @@ export interface HostOptions {
   clock?: Clock;
   /** Electron's build of better-sqlite3, when running inside Electron. */
   nativeBinding?: string;
+  /** Told of each reminder as it fires (the desktop shows a native notification). */
+  onReminder?: (reminder: FiredReminder) => void;
 }
 
 export interface Host {
@@ -22,6 +25,7 @@ export interface Host {
   services: ServiceContext;
   events: EventBus;
   handleApi: ApiHandler;
+  reminders: ReminderScheduler;
   close(): Promise<void>;
 }
 
@@ -43,12 +47,19 @@ export async function createHost(options: HostOptions): Promise<Host> {
   }
   const events = new EventBus();
   const services: ServiceContext = { db: connection.db, dataDir: options.dataDir, clock: options.clock ?? systemClock, events };
+  const reminders = startReminderScheduler(services, { onFired: options.onReminder });
+  // Reminders that came due while the app was off fire now, once.
+  await reminders.check();
   return {
     dataDir: options.dataDir,
     databaseFile,
     services,
     events,
     handleApi: createApiHandler(services, { version: APP_VERSION, schemaVersion: () => schemaVersion }),
-    close: () => connection.close(),
+    reminders,
+    close: async () => {
+      await reminders.stop();
+      await connection.close();
+    },
   };
 }

@@ -6,6 +6,7 @@ import { DatabaseTooNewError } from '../db/migrate.js';
 import { APP_ROOT, APP_VERSION, PRODUCT_NAME, RENDERER_DIR } from './app-info.js';
 import { serveAppRequest } from './desktop/app-protocol.js';
 import { registerApiBridge } from './desktop/ipc-api.js';
+import { showReminderNotification } from './desktop/reminder-notification.js';
 import { electronBindingPath } from './desktop/native-binding.js';
 import {
   APP_ENTRY_URL,
@@ -17,12 +18,15 @@ import {
   secureWebPreferences,
 } from './desktop/security.js';
 import { createHost, type Host } from './host.js';
+import { resolveSession } from './services/auth.service.js';
 
 const PRELOAD = join(dirname(fileURLToPath(import.meta.url)), 'preload.cjs');
 
 let host: Host | null = null;
 let stopBridge: (() => void) | null = null;
 let mainWindow: BrowserWindow | null = null;
+/** Users signed in on this desktop's windows: their reminders also show as native notifications. */
+let desktopUserIds = new Set<number>();
 
 // Must happen before 'ready': a standard, secure scheme gets a real origin, so 'self' in the CSP and
 // the sender check mean exactly the app's own files.
@@ -112,10 +116,30 @@ async function start(): Promise<void> {
   );
   protocol.handle(APP_SCHEME, (request) => serveAppRequest(request, RENDERER_DIR));
 
-  host = await createHost({ dataDir: app.getPath('userData'), nativeBinding: nativeBinding() });
-  stopBridge = registerApiBridge(ipcMain, host, { isAppUrl, origin: APP_ORIGIN });
+  host = await createHost({
+    dataDir: app.getPath('userData'),
+    nativeBinding: nativeBinding(),
+    onReminder: (reminder) => {
+      if (desktopUserIds.has(reminder.userId)) showReminderNotification(reminder, app.getLocale(), focusMainWindow);
+    },
+  });
+  const services = host.services;
+  stopBridge = registerApiBridge(ipcMain, host, {
+    isAppUrl,
+    origin: APP_ORIGIN,
+    onSessionsChange: (tokens) =>
+      void Promise.all(tokens.map((token) => resolveSession(services, token))).then((users) => {
+        desktopUserIds = new Set(users.flatMap((user) => (user ? [user.id] : [])));
+      }),
+  });
   Menu.setApplicationMenu(applicationMenu());
   mainWindow = createWindow();
+}
+
+function focusMainWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
 }
 
 /** Nothing is repaired or replaced on failure: the user sees why, and the data folder stays as it was. */
@@ -129,11 +153,7 @@ if (!app.requestSingleInstanceLock()) {
   // Two processes on one SQLite file would fight over it: the first instance takes over.
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
-  });
+  app.on('second-instance', focusMainWindow);
 
   // Every webContents, including any a bug might create, gets the same guard.
   const guard = createNavigationGuard((url) => void shell.openExternal(url));

@@ -3,6 +3,7 @@ import * as m0001 from './0001-init.js';
 import * as m0002 from './0002-list-indexes.js';
 import * as m0004 from './0004-trash.js';
 import * as m0006 from './0006-interactions.js';
+import * as m0008 from './0008-tasks.js';
 
 /**
  * Every migration, in order. A static list rather than a folder read at run time, so the bundled app
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0002-list-indexes': m0002,
   '0004-trash': m0004,
   '0006-interactions': m0006,
+  '0008-tasks': m0008,
 };

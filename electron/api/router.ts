@@ -1,9 +1,12 @@
 import { authRouter } from './auth.router.js';
+import { calendarRouter } from './calendar.router.js';
 import { contactsRouter } from './contacts.router.js';
 import { customersRouter } from './customers.router.js';
 import { exportsRouter } from './exports.router.js';
 import { importsRouter } from './imports.router.js';
 import { interactionsRouter } from './interactions.router.js';
+import { notificationsRouter } from './notifications.router.js';
+import { tasksRouter } from './tasks.router.js';
 import { trashRouter } from './trash.router.js';
 import { router } from './trpc.js';
 import { usersRouter } from './users.router.js';
@@ -18,6 +21,9 @@ export const appRouter = router({
   exports: exportsRouter,
   trash: trashRouter,
   interactions: interactionsRouter,
+  tasks: tasksRouter,
+  calendar: calendarRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -20,6 +20,8 @@ export interface ApiBridgeOptions {
   isAppUrl(url: string): boolean;
   /** Origin the bridged requests are given, e.g. app://office-crm. */
   origin: string;
+  /** Told the session tokens the app's windows hold whenever they change (the shell shows their users' reminders). */
+  onSessionsChange?(tokens: string[]): void;
 }
 
 /** Headers the bridge owns: identity comes from its cookie jar only, framing from the bridge itself. */
@@ -111,17 +113,22 @@ export function registerApiBridge(
   const sessions = new Map<number, string>();
   const watched = new Set<number>();
 
+  const announce = () => options.onSessionsChange?.([...sessions.values()]);
+
   function remember(sender: InvokeEventLike['sender'], response: Response): void {
-    for (const setCookie of response.headers.getSetCookie()) {
+    const setCookies = response.headers.getSetCookie();
+    for (const setCookie of setCookies) {
       const update = sessionCookieUpdate(setCookie, Date.now());
       if (update === 'clear') sessions.delete(sender.id);
       else if (update) sessions.set(sender.id, update.token);
     }
+    if (setCookies.length > 0) announce();
     if (sessions.has(sender.id) && !watched.has(sender.id)) {
       watched.add(sender.id);
       sender.once('destroyed', () => {
         sessions.delete(sender.id);
         watched.delete(sender.id);
+        announce();
       });
     }
   }

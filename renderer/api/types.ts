@@ -18,3 +18,10 @@ export type CustomerTier = NonNullable<CustomerDetail['tier']>;
 export type CustomerSource = NonNullable<CustomerDetail['source']>;
 export type Gender = NonNullable<Contact['gender']>;
 export type CustomerSortKey = NonNullable<CustomerListInput['sort']>;
+
+export type Task = RouterOutputs['tasks']['get'];
+export type TaskKind = Task['kind'];
+export type TaskPriority = Task['priority'];
+export type TaskInput = RouterInputs['tasks']['create'];
+export type MyDay = RouterOutputs['tasks']['myDay'];
+export type AppNotification = RouterOutputs['notifications']['list']['items'][number];

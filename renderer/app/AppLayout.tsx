@@ -2,6 +2,7 @@ import { AppShell, Burger, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { GlobalSearch } from '../features/search/GlobalSearch';
 import { SearchButton } from '../features/search/SearchButton';
 import { QuickLog } from '../features/timeline/QuickLog';
@@ -31,6 +32,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <SearchButton />
           <Group gap="xs" wrap="nowrap">
             <QuickLogButton />
+            <NotificationBell />
             <LanguageSwitch />
             <ColorSchemeToggle />
             <UserMenu />

@@ -5,6 +5,8 @@ import { CustomerPage } from '../features/customers/CustomerPage';
 import { CustomersListPage } from '../features/customers/CustomersListPage';
 import { ImportPage } from '../features/import/ImportPage';
 import { TrashPage } from '../features/trash/TrashPage';
+import { LazyCalendarPage } from '../features/calendar/LazyCalendarPage';
+import { MyDayPage } from '../features/tasks/MyDayPage';
 
 export function AppRoutes() {
   return (
@@ -15,6 +17,8 @@ export function AppRoutes() {
       <Route path="/customers/:id/edit" element={<CustomerEditPage />} />
       <Route path="/import" element={<ImportPage />} />
       <Route path="/trash" element={<TrashPage />} />
+      <Route path="/my-day" element={<MyDayPage />} />
+      <Route path="/calendar" element={<LazyCalendarPage />} />
       <Route path="*" element={<Navigate to="/customers" replace />} />
     </Routes>
   );

@@ -27,7 +27,7 @@ export const NAVIGATION_AREAS: NavigationArea[] = [
   { key: 'import', icon: IconFileImport, path: '/import' },
   { key: 'leads', icon: IconUserSearch },
   { key: 'opportunities', icon: IconTargetArrow },
-  { key: 'tasks', icon: IconCalendarEvent },
+  { key: 'tasks', icon: IconCalendarEvent, path: '/my-day' },
   { key: 'quotes', icon: IconFileInvoice },
   { key: 'service', icon: IconHeadset },
   { key: 'marketing', icon: IconSpeakerphone },

@@ -16,6 +16,8 @@ import timelineEn from './timeline.en.json';
 import timelineZh from './timeline.zh-CN.json';
 import trashEn from './trash.en.json';
 import trashZh from './trash.zh-CN.json';
+import tasksEn from './tasks.en.json';
+import tasksZh from './tasks.zh-CN.json';
 
 // One pair of files per area (<area>.en.json, <area>.zh-CN.json), so areas are translated and
 // changed independently; their top-level keys must not collide.
@@ -28,6 +30,7 @@ export const en = {
   ...historyEn,
   ...importEn,
   ...exportEn,
+  ...tasksEn,
   ...timelineEn,
 };
 
@@ -41,5 +44,6 @@ export const zhCN: typeof en = {
   ...historyZh,
   ...importZh,
   ...exportZh,
+  ...tasksZh,
   ...timelineZh,
 };

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTRPCClient, httpLink, type TRPCClient } from '@trpc/client';
 import type { AppRouter } from '../../electron/api/router.js';
-import { createHost, type Host } from '../../electron/host.js';
-import type { Clock } from '../../electron/services/context.js';
+import { createHost, type Host, type HostOptions } from '../../electron/host.js';
 
 export type ApiClient = TRPCClient<AppRouter>;
 
@@ -60,7 +59,7 @@ export interface TestHost {
 }
 
 /** A real host on a fresh SQLite file in a temp folder, with the owner account created and signed in. */
-export async function startTestHost(options: { clock?: Clock } = {}): Promise<TestHost> {
+export async function startTestHost(options: Omit<HostOptions, 'dataDir'> = {}): Promise<TestHost> {
   const dir = tempDir();
   const host = await createHost({ dataDir: dir, ...options });
   const api = apiClient(host);

@@ -234,6 +234,19 @@ describe('what the API receives over the bridge', () => {
     expect(host.seen[2]!.request.headers.get('cookie')).toBe('crm_session=tok123');
   });
 
+  it("tells the shell which sessions the app's windows hold, so it knows whose reminders to show", async () => {
+    const ipc = new FakeIpcMain();
+    const held: string[][] = [];
+    registerApiBridge(ipc, recordingHost(), { ...bridgeOptions, onSessionsChange: (tokens) => held.push(tokens) });
+    const renderer = new FakeRenderer(ipc, 1);
+    await renderer.invoke({ url: '/api/health', method: 'GET', headers: {}, body: null });
+    expect(held).toEqual([]);
+    await renderer.invoke({ url: '/api/login', method: 'POST', headers: {}, body: '{}' });
+    expect(held).toEqual([['tok123']]);
+    renderer.destroy();
+    expect(held).toEqual([['tok123'], []]);
+  });
+
   it('turns a failing API into a 500 answer without leaking the error', async () => {
     const ipc = new FakeIpcMain();
     registerApiBridge(ipc, { handleApi: () => Promise.reject(new Error('secret internals')) }, bridgeOptions);

@@ -1,5 +1,6 @@
 import { Stack } from '@mantine/core';
 import { CustomerHistory } from '../history/CustomerHistory';
+import { CustomerFollowUpsCard } from '../tasks/CustomerFollowUpsCard';
 import { TimelineCard } from '../timeline/TimelineCard';
 import { ContactsCard } from './ContactsCard';
 import { CustomerDetailsCard } from './CustomerDetailsCard';
@@ -13,6 +14,7 @@ export function CustomerPage() {
         <Stack maw={1100} gap="md">
           <CustomerHeader customer={customer} />
           <CustomerDetailsCard customer={customer} />
+          <CustomerFollowUpsCard customer={customer} />
           <ContactsCard customer={customer} />
           <TimelineCard key={customer.id} customer={customer} />
           <CustomerHistory key={customer.id} customerId={customer.id} />

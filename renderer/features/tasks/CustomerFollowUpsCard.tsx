@@ -1,0 +1,36 @@
+import { Button, Card, Group, Title } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CustomerDetail } from '../../api/types';
+import { useTRPC } from '../../api/trpc';
+import { TaskFormModal, type TaskEditing } from './TaskFormModal';
+import { TaskList } from './TaskList';
+
+/** The customer's open follow-ups (tasks, calls, meetings, visits), soonest first. */
+export function CustomerFollowUpsCard({ customer }: { customer: CustomerDetail }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const [editing, setEditing] = useState<TaskEditing>(null);
+  const tasks = useQuery(trpc.tasks.list.queryOptions({ customerId: customer.id, statuses: ['open'] }));
+  return (
+    <Card withBorder padding="lg" data-testid="customer-follow-ups">
+      <Group justify="space-between" mb="sm">
+        <Title order={3} size="h4">
+          {t('followUps.heading')}
+        </Title>
+        <Button
+          size="xs"
+          leftSection={<IconPlus size={14} />}
+          onClick={() => setEditing({ defaults: { customerId: customer.id }, customerName: customer.name })}
+          data-testid="add-follow-up"
+        >
+          {t('followUps.add')}
+        </Button>
+      </Group>
+      <TaskList tasks={tasks.data ?? []} empty={t('followUps.none')} onOpen={(task) => setEditing({ task })} showCustomer={false} />
+      <TaskFormModal editing={editing} onClose={() => setEditing(null)} />
+    </Card>
+  );
+}

@@ -1,0 +1,189 @@
+import { Button, Group, Input, Modal, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
+import { DateInput, DateTimePicker } from '@mantine/dates';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorDataOf, fieldErrorsOf } from '../../api/app-error';
+import type { Task } from '../../api/types';
+import { useTRPC } from '../../api/trpc';
+import { notifySuccess } from '../../shared/notify';
+import { optionsOf } from '../../shared/options';
+import { useForm } from '../../shared/useForm';
+import { useCurrentUser } from '../auth/CurrentUserContext';
+import { ConflictAlert } from '../customers/ConflictAlert';
+import { useOwnerOptions } from '../customers/useOwnerOptions';
+import { CustomerPicker } from './CustomerPicker';
+import { ReminderSelect } from './ReminderSelect';
+import {
+  hasEnd,
+  newTaskValues,
+  TASK_KINDS,
+  TASK_PRIORITIES,
+  taskInputOf,
+  taskValuesOf,
+  withAllDay,
+  type NewTaskDefaults,
+  type TaskFormValues,
+} from './task-values';
+import { useInvalidateTasks } from './useInvalidateTasks';
+
+/** What the dialog edits: a task, or a new one with some fields chosen (a calendar slot, a customer). */
+export type TaskEditing = { task: Task } | { defaults: Omit<NewTaskDefaults, 'assigneeId'>; customerName?: string } | null;
+
+export function TaskFormModal({ editing, onClose }: { editing: TaskEditing; onClose: () => void }) {
+  const { t } = useTranslation();
+  const task = editing && 'task' in editing ? editing.task : null;
+  return (
+    <Modal opened={editing !== null} onClose={onClose} title={t(task ? 'task.edit' : 'task.new')} size="lg">
+      {editing !== null && <TaskForm key={task?.id ?? 'new'} editing={editing} onDone={onClose} />}
+    </Modal>
+  );
+}
+
+function TaskForm({ editing, onDone }: { editing: NonNullable<TaskEditing>; onDone: () => void }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const user = useCurrentUser();
+  const assignees = useOwnerOptions();
+  const invalidateTasks = useInvalidateTasks();
+  // The version this edit started from; a conflict offers to reload the current one.
+  const [base, setBase] = useState('task' in editing ? editing.task : null);
+  const form = useForm<TaskFormValues>(
+    base ? taskValuesOf(base) : newTaskValues({ assigneeId: user.id, ...('defaults' in editing ? editing.defaults : {}) }),
+  );
+  const handlers = {
+    onSuccess: (saved: Task) => {
+      void invalidateTasks();
+      notifySuccess(t('task.saved', { title: saved.title }));
+      onDone();
+    },
+    onError: (error: unknown) => {
+      // The API's link and reminder time show on the customer picker and the reminder choice.
+      const { link, remindAt, ...errors } = fieldErrorsOf(error);
+      form.setErrors({ ...errors, ...(link && { customerId: link }), ...(remindAt && { reminder: remindAt }) });
+    },
+  };
+  const create = useMutation(trpc.tasks.create.mutationOptions(handlers));
+  const update = useMutation(trpc.tasks.update.mutationOptions(handlers));
+  const current = errorDataOf<Task>(update.error, 'conflict');
+  const { values, set, error, nameOf } = form;
+  const customerLabel = base?.customerName ?? ('customerName' in editing ? (editing.customerName ?? null) : null);
+
+  const save = () => {
+    const input = taskInputOf(values, base?.link ?? null);
+    if (base) update.mutate({ ...input, id: base.id, version: base.version });
+    else create.mutate(input);
+  };
+  const reload = (latest: Task) => {
+    setBase(latest);
+    form.reset(taskValuesOf(latest));
+    update.reset();
+    void invalidateTasks();
+  };
+  const DatePicker = values.allDay ? DateInput : DateTimePicker;
+  const dateFormat = values.allDay ? 'YYYY-MM-DD' : 'YYYY-MM-DD HH:mm';
+
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        save();
+      }}
+    >
+      <Stack>
+        <TextInput label={t('task.title')} required data-autofocus {...form.text('title')} />
+        <Input.Wrapper label={t('task.kind')} labelElement="div">
+          <SegmentedControl
+            display="flex"
+            aria-label={t('task.kind')}
+            name={nameOf('kind')}
+            data={optionsOf(TASK_KINDS, t('task.kinds', { returnObjects: true }))}
+            value={values.kind}
+            onChange={(kind) => set('kind', kind as TaskFormValues['kind'])}
+            data-testid="task-kind"
+          />
+        </Input.Wrapper>
+        <Switch
+          label={t('task.allDay')}
+          checked={values.allDay}
+          onChange={(event) => form.reset(withAllDay(values, event.currentTarget.checked))}
+          data-testid="task-all-day"
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <DatePicker
+            label={t(values.allDay ? 'task.date' : hasEnd(values.kind) ? 'task.startsAt' : 'task.dueAt')}
+            required
+            name={nameOf('dueAt')}
+            valueFormat={dateFormat}
+            value={values.dueAt}
+            onChange={(value) => set('dueAt', value)}
+            error={error('dueAt')}
+            data-testid="task-due"
+          />
+          {hasEnd(values.kind) && (
+            <DatePicker
+              label={t(values.allDay ? 'task.endDate' : 'task.endsAt')}
+              name={nameOf('endsAt')}
+              valueFormat={dateFormat}
+              clearable
+              value={values.endsAt}
+              onChange={(value) => set('endsAt', value)}
+              error={error('endsAt')}
+              data-testid="task-ends"
+            />
+          )}
+          <Select
+            label={t('task.assignee')}
+            name={nameOf('assigneeId')}
+            data={assignees}
+            searchable
+            allowDeselect={false}
+            value={values.assigneeId}
+            onChange={(assigneeId) => set('assigneeId', assigneeId)}
+            error={error('assigneeId')}
+            data-testid="task-assignee"
+          />
+          <Select
+            label={t('task.priority')}
+            name={nameOf('priority')}
+            data={optionsOf(TASK_PRIORITIES, t('task.priorities', { returnObjects: true }))}
+            allowDeselect={false}
+            value={values.priority}
+            onChange={(priority) => priority && set('priority', priority as TaskFormValues['priority'])}
+            error={error('priority')}
+            data-testid="task-priority"
+          />
+          <ReminderSelect
+            name={nameOf('reminder')}
+            value={values.reminder}
+            onChange={(reminder) => set('reminder', reminder)}
+            error={error('reminder')}
+          />
+          <CustomerPicker
+            name={nameOf('customerId')}
+            value={values.customerId}
+            initialLabel={customerLabel}
+            onChange={(customerId) => set('customerId', customerId)}
+            error={error('customerId')}
+          />
+        </SimpleGrid>
+        {base?.link && base.link.type !== 'customer' && (
+          <Text size="sm" c="dimmed">
+            {t('task.linkedOther', { type: t(`task.linkTypes.${base.link.type}`), id: base.link.id })}
+          </Text>
+        )}
+        <Textarea label={t('task.notes')} autosize minRows={2} maxRows={8} {...form.text('notes')} />
+        {current && <ConflictAlert message={t('task.conflict')} onReload={() => reload(current)} />}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={create.isPending || update.isPending} data-testid="save-task">
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
