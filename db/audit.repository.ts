@@ -4,11 +4,12 @@ import type { AuditOp } from './tables/audit-log.table.js';
 export type FieldChanges = Record<string, [unknown, unknown]>;
 
 export interface AuditEntry {
-  entity: 'customer' | 'contact' | 'task' | 'opportunity' | 'pipeline_stage' | 'pipeline';
+  entity: 'customer' | 'contact' | 'interaction' | 'task' | 'opportunity' | 'pipeline_stage' | 'pipeline';
   entityId: number;
   /**
-   * Whose timeline shows the entry: the customer itself, or the contact's customer. Null for records
-   * with a history of their own (a deal's stage changes) or no customer (the pipeline).
+   * Whose change history shows the entry: the customer itself, or the contact's customer. Null for
+   * records shown elsewhere (interactions on the timeline, a deal's own stage history) or with no
+   * customer (tasks without one, the pipeline).
    */
   customerId: number | null;
   op: AuditOp;

@@ -32,6 +32,14 @@ export interface CustomerFilter {
   /** ISO instants, inclusive from, exclusive to. */
   createdFrom?: string | undefined;
   createdTo?: string | undefined;
+  // Contact recency (interaction timeline). Instants: from inclusive, to exclusive.
+  lastContactedFrom?: string | undefined;
+  lastContactedTo?: string | undefined;
+  /** Never contacted, or last contacted before this instant ("not contacted for N days"). */
+  notContactedSince?: string | undefined;
+  /** Calendar dates, both inclusive ("overdue": to yesterday; "within 7 days": today to today + 7). */
+  nextFollowUpFrom?: string | undefined;
+  nextFollowUpTo?: string | undefined;
 }
 
 export interface CustomerPageQuery extends CustomerFilter {
@@ -115,7 +123,12 @@ function hasColumnFilters(viewer: Viewer, filter: CustomerFilter): boolean {
       filter.province ||
       filter.city ||
       filter.createdFrom ||
-      filter.createdTo,
+      filter.createdTo ||
+      filter.lastContactedFrom ||
+      filter.lastContactedTo ||
+      filter.notContactedSince ||
+      filter.nextFollowUpFrom ||
+      filter.nextFollowUpTo,
   );
 }
 
@@ -130,6 +143,18 @@ function filtered(db: Db, viewer: Viewer, filter: CustomerFilter, join: SetJoin 
   if (filter.city) query = query.where('c.city', '=', filter.city);
   if (filter.createdFrom) query = query.where('c.created_at', '>=', filter.createdFrom);
   if (filter.createdTo) query = query.where('c.created_at', '<', filter.createdTo);
+  // --- contact recency filters (interaction timeline) ---
+  if (filter.lastContactedFrom) query = query.where('c.last_contacted_at', '>=', filter.lastContactedFrom);
+  if (filter.lastContactedTo) query = query.where('c.last_contacted_at', '<', filter.lastContactedTo);
+  if (filter.notContactedSince) {
+    // Never contacted counts as "not since". One comparison rather than IS NULL OR <, which SQLite
+    // answers with a row lookup per match (slow at 60k matches).
+    const since = filter.notContactedSince;
+    query = query.where((eb) => eb(eb.fn.coalesce('c.last_contacted_at', sql.lit('')), '<', since));
+  }
+  if (filter.nextFollowUpFrom) query = query.where('c.next_follow_up_on', '>=', filter.nextFollowUpFrom);
+  if (filter.nextFollowUpTo) query = query.where('c.next_follow_up_on', '<=', filter.nextFollowUpTo);
+  // --- end of contact recency filters ---
   return query;
 }
 

@@ -1,6 +1,7 @@
 import type { AuditLogTable } from './tables/audit-log.table.js';
 import type { ContactTable } from './tables/contact.table.js';
 import type { CustomerTable, CustomerTagTable } from './tables/customer.table.js';
+import type { InteractionContactTable, InteractionStaffTable, InteractionTable } from './tables/interaction.table.js';
 import type { NotificationTable } from './tables/notification.table.js';
 import type { OpportunityStageChangeTable, OpportunityTable } from './tables/opportunity.table.js';
 import type { PipelineSettingsTable, PipelineStageTable } from './tables/pipeline.table.js';
@@ -18,6 +19,9 @@ export interface Database {
   customer_tags: CustomerTagTable;
   contacts: ContactTable;
   audit_log: AuditLogTable;
+  interactions: InteractionTable;
+  interaction_staff: InteractionStaffTable;
+  interaction_contacts: InteractionContactTable;
   tasks: TaskTable;
   notifications: NotificationTable;
   pipeline_stages: PipelineStageTable;

@@ -1,5 +1,5 @@
 /**
- * npm run seed -- --data DIR [--customers 100000] [--contacts N] [--deals N] [--seed 42] [--password P] [--force]
+ * npm run seed -- --data DIR [--customers 100000] [--contacts N] [--interactions N] [--deals N] [--seed 42] [--password P] [--force]
  *
  * Fills the office database in DIR (created and migrated if needed) with generated customers, contacts
  * and an office of users, then --deals deals over the live customers. Refuses to add customers to a
@@ -24,6 +24,7 @@ const { values } = parseArgs({
     customers: { type: 'string', default: '1000' },
     contacts: { type: 'string' },
     deals: { type: 'string', default: '0' },
+    interactions: { type: 'string', default: '0' },
     seed: { type: 'string', default: '42' },
     now: { type: 'string' },
     password: { type: 'string', default: DEFAULT_PASSWORD },
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
   const customers = wholeNumber('customers', values.customers);
   const contacts = values.contacts === undefined ? undefined : wholeNumber('contacts', values.contacts);
   const deals = wholeNumber('deals', values.deals);
+  const interactions = wholeNumber('interactions', values.interactions);
   const seed = wholeNumber('seed', values.seed);
   const now = values.now ? new Date(values.now) : DEFAULT_NOW;
   if (Number.isNaN(now.getTime())) throw new Error(`--now must be a date, got "${values.now}"`);
@@ -64,10 +66,14 @@ async function main(): Promise<void> {
       seed,
       customers,
       contacts,
+      interactions,
       now,
       passwordHash,
       onProgress: (done) => {
         if (done % 20_000 === 0 && done < customers) console.log(`  ${done} customers`);
+      },
+      onInteractionProgress: (done) => {
+        if (done % 200_000 < 20_000 && done < interactions) console.log(`  ${done} interactions`);
       },
     });
     const { timings: t } = summary;
@@ -77,9 +83,17 @@ async function main(): Promise<void> {
         `${summary.tags} tags, ${summary.teams} teams, ${summary.users} new users ` +
         `(boss, manager1-3, sales1-12, service1; password "${values.password}").`,
     );
+    if (summary.interactions) {
+      const { busiest } = summary.interactions;
+      console.log(
+        `Logged ${summary.interactions.interactions} interactions` +
+          (busiest ? `; the busiest customer (id ${busiest.customerId}) has ${busiest.interactions}.` : '.'),
+      );
+    }
     console.log(
       `Took ${s(t.total)}: generating rows ${s(t.generate)}, inserting ${s(t.insert)}, search documents ${s(t.search)}, ` +
-        `the rest (users, commits) ${s(t.total - t.generate - t.insert - t.search)}.`,
+        `interactions ${s(t.interactions)}, ` +
+        `the rest (users, commits) ${s(t.total - t.generate - t.insert - t.search - t.interactions)}.`,
     );
     if (deals > 0) await seedDealsInto(connection, { seed, deals, now });
   } finally {

@@ -2,6 +2,7 @@ import type { Connection } from '../connection.js';
 import { writeSearchDocument } from '../search.js';
 import { insertUser } from '../user.repository.js';
 import { DEFAULT_NOW, generate, HISTORY_MS, type GenerateOptions, type SeedCustomer } from './generate.js';
+import { seedInteractions, type InteractionSeedSummary } from './interactions.js';
 import { searchDocument } from './search-document.js';
 import type { SeedOffice } from './users.js';
 
@@ -17,6 +18,9 @@ export interface SeedOptions extends GenerateOptions {
   /** Customers per transaction. */
   batchSize?: number;
   onProgress?: (customersDone: number) => void;
+  /** Interactions to log across the live customers (0: none, and last_contacted_at stays as generated). */
+  interactions?: number;
+  onInteractionProgress?: (interactionsDone: number) => void;
 }
 
 export interface SeedSummary {
@@ -26,8 +30,9 @@ export interface SeedSummary {
   deletedCustomers: number;
   contacts: number;
   tags: number;
+  interactions: InteractionSeedSummary | null;
   /** Milliseconds: building rows in JS, inserting them, writing search documents, all. */
-  timings: { generate: number; insert: number; search: number; total: number };
+  timings: { generate: number; insert: number; search: number; interactions: number; total: number };
 }
 
 /** Creates the office's teams and users (existing usernames are kept as they are); username → id. */
@@ -101,7 +106,8 @@ export async function seedDatabase(connection: Connection, options: SeedOptions)
     deletedCustomers: 0,
     contacts: 0,
     tags: 0,
-    timings: { generate: 0, insert: 0, search: 0, total: 0 },
+    interactions: null,
+    timings: { generate: 0, insert: 0, search: 0, interactions: 0, total: 0 },
   };
 
   async function writeBatch(batch: SeedCustomer[]): Promise<void> {
@@ -152,6 +158,16 @@ export async function seedDatabase(connection: Connection, options: SeedOptions)
   }
   summary.timings.generate += performance.now() - t;
   if (batch.length > 0) await writeBatch(batch);
+  if (options.interactions) {
+    const started = performance.now();
+    summary.interactions = await seedInteractions(connection, {
+      seed: options.seed,
+      interactions: options.interactions,
+      now: options.now ?? DEFAULT_NOW,
+      onProgress: options.onInteractionProgress,
+    });
+    summary.timings.interactions = performance.now() - started;
+  }
   summary.timings.total = performance.now() - started;
   return summary;
 }

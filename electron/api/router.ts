@@ -5,6 +5,7 @@ import { contactsRouter } from './contacts.router.js';
 import { customersRouter } from './customers.router.js';
 import { exportsRouter } from './exports.router.js';
 import { importsRouter } from './imports.router.js';
+import { interactionsRouter } from './interactions.router.js';
 import { notificationsRouter } from './notifications.router.js';
 import { tasksRouter } from './tasks.router.js';
 import { opportunitiesRouter } from './opportunities.router.js';
@@ -23,6 +24,7 @@ export const appRouter = router({
   imports: importsRouter,
   exports: exportsRouter,
   trash: trashRouter,
+  interactions: interactionsRouter,
   tasks: tasksRouter,
   calendar: calendarRouter,
   notifications: notificationsRouter,

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { GlobalSearch } from '../features/search/GlobalSearch';
 import { SearchButton } from '../features/search/SearchButton';
+import { QuickLog } from '../features/timeline/QuickLog';
+import { QuickLogButton } from '../features/timeline/QuickLogButton';
 import { ColorSchemeToggle } from '../shared/ColorSchemeToggle';
 import { LanguageSwitch } from '../shared/LanguageSwitch';
 import { NavigationMenu } from './NavigationMenu';
@@ -29,6 +31,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           </Group>
           <SearchButton />
           <Group gap="xs" wrap="nowrap">
+            <QuickLogButton />
             <NotificationBell />
             <LanguageSwitch />
             <ColorSchemeToggle />
@@ -41,6 +44,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
       </AppShell.Navbar>
       <AppShell.Main>{children}</AppShell.Main>
       <GlobalSearch />
+      <QuickLog />
     </AppShell>
   );
 }

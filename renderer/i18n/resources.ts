@@ -16,6 +16,8 @@ import opportunitiesEn from './opportunities.en.json';
 import opportunitiesZh from './opportunities.zh-CN.json';
 import searchEn from './search.en.json';
 import searchZh from './search.zh-CN.json';
+import timelineEn from './timeline.en.json';
+import timelineZh from './timeline.zh-CN.json';
 import trashEn from './trash.en.json';
 import trashZh from './trash.zh-CN.json';
 import tasksEn from './tasks.en.json';
@@ -35,6 +37,7 @@ export const en = {
   ...tasksEn,
   ...opportunitiesEn,
   ...backupsEn,
+  ...timelineEn,
 };
 
 // Typed as the English resources, so a key missing from a Chinese file fails the type check.
@@ -50,4 +53,5 @@ export const zhCN: typeof en = {
   ...tasksZh,
   ...opportunitiesZh,
   ...backupsZh,
+  ...timelineZh,
 };

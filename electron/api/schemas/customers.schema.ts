@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { CUSTOMER_SORT_COLUMNS, type CustomerSortKey } from '../../../db/customer.repository.js';
-import { id, optionalDate, optionalEmail, optionalPhone, optionalText, requiredText, version } from './fields.js';
+import {
+  id,
+  optionalDate,
+  optionalEmail,
+  optionalPhone,
+  optionalText,
+  requiredText,
+  utcInstant,
+  version,
+} from './fields.js';
 
 export const customerKinds = ['company', 'person'] as const;
 export const customerStages = ['prospect', 'interested', 'customer', 'repeat', 'churned'] as const;
@@ -76,6 +85,11 @@ export const listCustomersInput = z.object({
   city: z.string().trim().max(30).optional(),
   createdFrom: isoInstant.optional(),
   createdTo: isoInstant.optional(),
+  lastContactedFrom: utcInstant.optional(),
+  lastContactedTo: utcInstant.optional(),
+  notContactedSince: utcInstant.optional(),
+  nextFollowUpFrom: optionalDate.transform((v) => v ?? undefined),
+  nextFollowUpTo: optionalDate.transform((v) => v ?? undefined),
   sort: z.enum(Object.keys(CUSTOMER_SORT_COLUMNS) as [CustomerSortKey, ...CustomerSortKey[]]).default('updatedAt'),
   direction: z.enum(['asc', 'desc']).default('desc'),
   offset: z.number().int().min(0).default(0),

@@ -47,3 +47,8 @@ function isCalendarDate(v: string): boolean {
 
 export const id = z.number('invalid').int('invalid').positive('invalid');
 export const version = z.number('invalid').int('invalid').positive('invalid');
+
+/** Any ISO instant, stored as UTC with milliseconds (toISOString), so text order is time order. */
+export const utcInstant = z.iso
+  .datetime({ offset: true, error: 'invalidDate' })
+  .transform((v) => new Date(v).toISOString());

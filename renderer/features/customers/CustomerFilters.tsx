@@ -3,6 +3,7 @@ import { DatePickerInput } from '@mantine/dates';
 import { IconFilterOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { DebouncedTextInput } from '../../shared/DebouncedTextInput';
+import { ContactRecencyFilters } from '../timeline/ContactRecencyFilters';
 import { optionsOf } from '../../shared/options';
 import { CUSTOMER_STAGES } from './customer-values';
 import { hasFilters, type CustomerListParams } from './useCustomerListParams';
@@ -78,6 +79,7 @@ export function CustomerFilters({ params, update, onClear }: CustomerFiltersProp
         allowSingleDateInRange
         data-testid="filter-created"
       />
+      <ContactRecencyFilters params={params} update={update} />
       {hasFilters({ ...params, search: '' }) && (
         <Button variant="subtle" leftSection={<IconFilterOff size={16} />} onClick={onClear}>
           {t('list.clearFilters')}

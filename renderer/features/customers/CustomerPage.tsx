@@ -2,6 +2,7 @@ import { Stack } from '@mantine/core';
 import { CustomerHistory } from '../history/CustomerHistory';
 import { CustomerFollowUpsCard } from '../tasks/CustomerFollowUpsCard';
 import { CustomerDealsCard } from '../opportunities/CustomerDealsCard';
+import { TimelineCard } from '../timeline/TimelineCard';
 import { ContactsCard } from './ContactsCard';
 import { CustomerDetailsCard } from './CustomerDetailsCard';
 import { CustomerHeader } from './CustomerHeader';
@@ -17,6 +18,7 @@ export function CustomerPage() {
           <CustomerFollowUpsCard customer={customer} />
           <ContactsCard customer={customer} />
           <CustomerDealsCard customer={customer} />
+          <TimelineCard key={customer.id} customer={customer} />
           <CustomerHistory key={customer.id} customerId={customer.id} />
         </Stack>
       )}

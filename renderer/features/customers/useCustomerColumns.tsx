@@ -6,6 +6,7 @@ import type { CustomerListItem, CustomerSortKey } from '../../api/types';
 import { TagList } from '../../shared/TagList';
 import { useFormat } from '../../shared/useFormat';
 import { useOpenDealColumns } from '../opportunities/useOpenDealColumns';
+import { useContactRecencyColumns } from '../timeline/useContactRecencyColumns';
 import { StageBadge } from './StageBadge';
 
 export interface CustomerColumn {
@@ -28,6 +29,7 @@ export function useCustomerColumns(): CustomerColumn[] {
   const { t } = useTranslation();
   const format = useFormat();
   const openDealColumns = useOpenDealColumns();
+  const recencyColumns = useContactRecencyColumns();
   return [
     {
       key: 'name',
@@ -60,6 +62,7 @@ export function useCustomerColumns(): CustomerColumn[] {
         </Group>
       ),
     },
+    ...recencyColumns,
     {
       key: 'nextFollowUpOn',
       label: t('customer.nextFollowUpOn'),

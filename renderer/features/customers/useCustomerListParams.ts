@@ -2,6 +2,7 @@ import dayjs from 'dayjs';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { CustomerListInput, CustomerSortKey, CustomerStage } from '../../api/types';
+import { parseRecency, RECENCY_DEFAULTS, recencyFilter, type ContactRecencyParams } from '../timeline/contact-recency-params';
 import { CUSTOMER_STAGES } from './customer-values';
 
 export const SORT_KEYS: readonly CustomerSortKey[] = [
@@ -21,7 +22,7 @@ export const SORT_KEYS: readonly CustomerSortKey[] = [
 export type SortDirection = 'asc' | 'desc';
 
 /** What the list shows, kept in the address so going back to the list restores it. */
-export interface CustomerListParams {
+export interface CustomerListParams extends ContactRecencyParams {
   search: string;
   stages: CustomerStage[];
   ownerIds: number[];
@@ -44,6 +45,7 @@ const DEFAULTS: CustomerListParams = {
   city: '',
   createdFrom: '',
   createdTo: '',
+  ...RECENCY_DEFAULTS,
   sort: 'updatedAt',
   direction: 'desc',
 };
@@ -64,6 +66,7 @@ function parse(query: URLSearchParams): CustomerListParams {
     city: text('city'),
     createdFrom: text('createdFrom'),
     createdTo: text('createdTo'),
+    ...parseRecency(text),
     sort: oneOf(SORT_KEYS, query.get('sort'), DEFAULTS.sort),
     direction: oneOf(['asc', 'desc'], query.get('direction'), DEFAULTS.direction),
   };
@@ -91,6 +94,7 @@ export function toListFilter(params: CustomerListParams): Omit<CustomerListInput
     city: blankToUndefined(params.city),
     createdFrom: params.createdFrom ? dayjs(params.createdFrom).startOf('day').toISOString() : undefined,
     createdTo: params.createdTo ? dayjs(params.createdTo).add(1, 'day').startOf('day').toISOString() : undefined,
+    ...recencyFilter(params),
     sort: params.sort,
     direction: params.direction,
   };

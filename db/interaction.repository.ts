@@ -1,0 +1,169 @@
+import type { Db } from './connection.js';
+import type {
+  InteractionRow,
+  InteractionType,
+  InteractionUpdate,
+  NewInteractionRow,
+} from './tables/interaction.table.js';
+
+/** Notes are written about a customer, not with them: they do not count as contact. */
+const CONTACT_TYPES: readonly InteractionType[] = ['call', 'email', 'meeting', 'visit', 'chat', 'social'];
+
+export interface InteractionRecord extends InteractionRow {
+  created_by_name: string | null;
+}
+
+export interface TimelinePageQuery {
+  types?: InteractionType[] | undefined;
+  /** The last row of the previous page: the page continues strictly after it (older). */
+  after?: { occurredAt: string; id: number } | null | undefined;
+  limit: number;
+}
+
+function withCreator(db: Db) {
+  return db
+    .selectFrom('interactions as i')
+    .leftJoin('users as u', 'u.id', 'i.created_by')
+    .selectAll('i')
+    .select('u.display_name as created_by_name')
+    .where('i.deleted_at', 'is', null);
+}
+
+export function findInteraction(db: Db, id: number): Promise<InteractionRecord | undefined> {
+  return withCreator(db).where('i.id', '=', id).executeTakeFirst();
+}
+
+/**
+ * One page of a customer's timeline, newest first. Keyset paging on (occurred_at, id) walks the
+ * interactions_timeline index from where the last page stopped, so page 500 costs what page 1 does.
+ */
+export function listTimelinePage(db: Db, customerId: number, page: TimelinePageQuery): Promise<InteractionRecord[]> {
+  let query = withCreator(db).where('i.customer_id', '=', customerId);
+  if (page.types?.length) query = query.where('i.type', 'in', page.types);
+  const after = page.after;
+  if (after) {
+    query = query.where((eb) => eb(eb.refTuple('i.occurred_at', 'i.id'), '<', eb.tuple(after.occurredAt, after.id)));
+  }
+  return query.orderBy('i.occurred_at', 'desc').orderBy('i.id', 'desc').limit(page.limit).execute();
+}
+
+export interface Participant {
+  interaction_id: number;
+  id: number;
+  name: string;
+}
+
+/** Colleagues and contacts who took part in the given interactions, in a stable order. */
+export async function findParticipants(db: Db, interactionIds: number[]) {
+  if (interactionIds.length === 0) return { staff: [] as Participant[], contacts: [] as Participant[] };
+  const [staff, contacts] = await Promise.all([
+    db
+      .selectFrom('interaction_staff as s')
+      .innerJoin('users as u', 'u.id', 's.user_id')
+      .select(['s.interaction_id', 'u.id', 'u.display_name as name'])
+      .where('s.interaction_id', 'in', interactionIds)
+      .orderBy('u.display_name')
+      .execute(),
+    db
+      .selectFrom('interaction_contacts as ic')
+      .innerJoin('contacts as k', 'k.id', 'ic.contact_id')
+      .select(['ic.interaction_id', 'k.id', 'k.name'])
+      .where('ic.interaction_id', 'in', interactionIds)
+      .orderBy('k.name')
+      .execute(),
+  ]);
+  return { staff, contacts };
+}
+
+export async function insertInteraction(db: Db, row: NewInteractionRow): Promise<number> {
+  const { id } = await db.insertInto('interactions').values(row).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function updateInteractionIfVersion(
+  db: Db,
+  id: number,
+  version: number,
+  changes: InteractionUpdate,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('interactions')
+    .set({ ...changes, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+export async function replaceParticipants(
+  db: Db,
+  interactionId: number,
+  userIds: number[],
+  contactIds: number[],
+): Promise<void> {
+  await db.deleteFrom('interaction_staff').where('interaction_id', '=', interactionId).execute();
+  await db.deleteFrom('interaction_contacts').where('interaction_id', '=', interactionId).execute();
+  if (userIds.length > 0) {
+    await db
+      .insertInto('interaction_staff')
+      .values(userIds.map((user_id) => ({ interaction_id: interactionId, user_id })))
+      .execute();
+  }
+  if (contactIds.length > 0) {
+    await db
+      .insertInto('interaction_contacts')
+      .values(contactIds.map((contact_id) => ({ interaction_id: interactionId, contact_id })))
+      .execute();
+  }
+}
+
+/** Of the given ids: the active users, and the live contacts of this customer. */
+export async function eligibleParticipants(db: Db, customerId: number, userIds: number[], contactIds: number[]) {
+  const [users, contacts] = await Promise.all([
+    userIds.length === 0
+      ? []
+      : db.selectFrom('users').select('id').where('id', 'in', userIds).where('disabled_at', 'is', null).execute(),
+    contactIds.length === 0
+      ? []
+      : db
+          .selectFrom('contacts')
+          .select('id')
+          .where('id', 'in', contactIds)
+          .where('customer_id', '=', customerId)
+          .where('deleted_at', 'is', null)
+          .execute(),
+  ]);
+  return { userIds: new Set(users.map((u) => u.id)), contactIds: new Set(contacts.map((c) => c.id)) };
+}
+
+/**
+ * Sets the customer's last contact to its latest live interaction that counts as contact (none: null).
+ * Derived data, so the customer's version stays: a colleague editing the customer is not refused for it.
+ */
+export async function refreshLastContacted(db: Db, customerId: number): Promise<void> {
+  await db
+    .updateTable('customers')
+    .set((eb) => ({
+      // Newest first with a limit rather than max(): walks the timeline index and stops at the first hit.
+      last_contacted_at: eb
+        .selectFrom('interactions')
+        .select('occurred_at')
+        .where('customer_id', '=', customerId)
+        .where('deleted_at', 'is', null)
+        .where('type', 'in', CONTACT_TYPES)
+        .orderBy('occurred_at', 'desc')
+        .limit(1),
+    }))
+    .where('id', '=', customerId)
+    .execute();
+}
+
+/** The follow-up date is the customer's own field (edited on its form too), so this is a versioned change. */
+export async function setNextFollowUp(db: Db, customerId: number, day: string, now: string): Promise<void> {
+  await db
+    .updateTable('customers')
+    .set((eb) => ({ next_follow_up_on: day, updated_at: now, version: eb('version', '+', 1) }))
+    .where('id', '=', customerId)
+    .execute();
+}
