@@ -2,6 +2,7 @@ import type { AuditLogTable } from './tables/audit-log.table.js';
 import type { ContactTable } from './tables/contact.table.js';
 import type { CustomerTable, CustomerTagTable } from './tables/customer.table.js';
 import type { InteractionContactTable, InteractionStaffTable, InteractionTable } from './tables/interaction.table.js';
+import type { LeadAssignmentRuleTable, LeadRotationTable, LeadTable, PoolHoldingTable } from './tables/lead.table.js';
 import type { NotificationTable } from './tables/notification.table.js';
 import type { OpportunityStageChangeTable, OpportunityTable } from './tables/opportunity.table.js';
 import type { PipelineSettingsTable, PipelineStageTable } from './tables/pipeline.table.js';
@@ -29,4 +30,8 @@ export interface Database {
   opportunities: OpportunityTable;
   opportunity_stage_changes: OpportunityStageChangeTable;
   settings: SettingTable;
+  leads: LeadTable;
+  lead_assignment_rules: LeadAssignmentRuleTable;
+  lead_rotation: LeadRotationTable;
+  pool_holdings: PoolHoldingTable;
 }

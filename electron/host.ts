@@ -6,6 +6,7 @@ import { DatabaseHolder } from './database-holder.js';
 import { EventBus } from './events.js';
 import { BackupService } from './services/backup/service.js';
 import { systemClock, type Clock, type ServiceContext } from './services/context.js';
+import { startPoolRecycling, type RecyclingScheduler } from './services/pool-recycling.service.js';
 import { startReminderScheduler, type FiredReminder, type ReminderScheduler } from './services/reminders.service.js';
 
 export const DATABASE_FILE = 'office-crm.sqlite';
@@ -30,6 +31,8 @@ export interface Host {
   backups: BackupService;
   handleApi: ApiHandler;
   reminders: ReminderScheduler;
+  /** Returns customers without follow-up to the public pool, daily and at start-up. */
+  poolRecycling: RecyclingScheduler;
   close(): Promise<void>;
 }
 
@@ -61,6 +64,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const reminders = startReminderScheduler(services, { onFired: options.onReminder, exclusive: (work) => holder.run(work) });
   // Reminders that came due while the app was off fire now, once.
   await reminders.check();
+  const poolRecycling = startPoolRecycling(services, { exclusive: (work) => holder.run(work) });
+  await poolRecycling.check().catch((error: unknown) => console.error('Recycling idle customers failed:', error));
   const handleApi = createApiHandler(services, { version: APP_VERSION, schemaVersion: () => holder.schemaVersion }, backups);
   return {
     dataDir: options.dataDir,
@@ -71,7 +76,9 @@ export async function createHost(options: HostOptions): Promise<Host> {
     // Every request runs through the holder, so a restore never pulls the connection from under one.
     handleApi: (req, requestOptions) => holder.run(() => handleApi(req, requestOptions)),
     reminders,
+    poolRecycling,
     close: async () => {
+      await poolRecycling.stop();
       await reminders.stop();
       await backups.stop();
       await holder.close();

@@ -6,6 +6,7 @@ import * as m0004 from './0004-trash.js';
 import * as m0006 from './0006-interactions.js';
 import * as m0007 from './0007-deals.js';
 import * as m0008 from './0008-tasks.js';
+import * as m0009 from './0009-leads.js';
 
 /**
  * Every migration, in order. A static list rather than a folder read at run time, so the bundled app
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0006-interactions': m0006,
   '0007-deals': m0007,
   '0008-tasks': m0008,
+  '0009-leads': m0009,
 };

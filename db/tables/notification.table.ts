@@ -1,6 +1,6 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
 
-export type NotificationKind = 'task_reminder';
+export type NotificationKind = 'task_reminder' | 'pool_recycle_warning';
 
 export interface NotificationTable {
   id: Generated<number>;

@@ -5,6 +5,8 @@ import { contactsRouter } from './contacts.router.js';
 import { customersRouter } from './customers.router.js';
 import { exportsRouter } from './exports.router.js';
 import { importsRouter } from './imports.router.js';
+import { leadsRouter } from './leads.router.js';
+import { poolRouter } from './pool.router.js';
 import { interactionsRouter } from './interactions.router.js';
 import { notificationsRouter } from './notifications.router.js';
 import { tasksRouter } from './tasks.router.js';
@@ -30,6 +32,8 @@ export const appRouter = router({
   notifications: notificationsRouter,
   opportunities: opportunitiesRouter,
   pipeline: pipelineRouter,
+  leads: leadsRouter,
+  pool: poolRouter,
 });
 
 export type AppRouter = typeof appRouter;

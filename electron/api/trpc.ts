@@ -44,6 +44,7 @@ const TRPC_CODES: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
   backup_password_required: 'BAD_REQUEST',
   backup_wrong_password: 'BAD_REQUEST',
   backup_schema_too_new: 'BAD_REQUEST',
+  pool_limit: 'FORBIDDEN',
 };
 
 function fieldErrorsOf(error: ZodError): FieldErrors {

@@ -121,35 +121,43 @@ export async function createCustomer(ctx: UserContext, input: CreateCustomerInpu
   }
   const ownerId = input.ownerId ?? ctx.user.id;
   const now = nowIso(ctx.clock);
-  const detail = await ctx.db.transaction().execute(async (trx) => {
-    await assertOwnerExists(trx, ownerId);
-    const id = await insertCustomer(trx, newCustomerRow({ ...input, ownerId }, now));
-    await replaceCustomerTags(trx, id, input.tags);
-    if (input.primaryContact) {
-      await insertContact(trx, contactRow(id, { ...input.primaryContact, isPrimary: true }, now));
-    }
-    await reindexCustomer(trx, id, input.name);
-    const created = (await loadDetail(trx, ctx, id))!;
-    await recordChange(trx, ctx, now, {
-      entity: 'customer',
-      entityId: id,
-      customerId: id,
-      op: 'create',
-      changes: createdRecord(auditedCustomer(created)),
-    });
-    for (const contact of created.contacts) {
-      await recordChange(trx, ctx, now, {
-        entity: 'contact',
-        entityId: contact.id,
-        customerId: id,
-        op: 'create',
-        changes: createdRecord(auditedContact(contact)),
-      });
-    }
-    return created;
-  });
+  const detail = await ctx.db.transaction().execute((trx) => createCustomerInTransaction(trx, ctx, { ...input, ownerId }, now));
   ctx.events.publish({ entity: 'customer', id: detail.id, op: 'create' });
   return detail;
+}
+
+/** Inserts a customer (and its primary contact) with their audit entries, in the caller's transaction (a lead's conversion). */
+export async function createCustomerInTransaction(
+  trx: Db,
+  ctx: UserContext,
+  input: Omit<CreateCustomerInput, 'confirmDuplicates'>,
+  now: string,
+): Promise<CustomerDetail> {
+  await assertOwnerExists(trx, input.ownerId);
+  const id = await insertCustomer(trx, newCustomerRow(input, now));
+  await replaceCustomerTags(trx, id, input.tags);
+  if (input.primaryContact) {
+    await insertContact(trx, contactRow(id, { ...input.primaryContact, isPrimary: true }, now));
+  }
+  await reindexCustomer(trx, id, input.name);
+  const created = (await loadDetail(trx, ctx, id))!;
+  await recordChange(trx, ctx, now, {
+    entity: 'customer',
+    entityId: id,
+    customerId: id,
+    op: 'create',
+    changes: createdRecord(auditedCustomer(created)),
+  });
+  for (const contact of created.contacts) {
+    await recordChange(trx, ctx, now, {
+      entity: 'contact',
+      entityId: contact.id,
+      customerId: id,
+      op: 'create',
+      changes: createdRecord(auditedContact(contact)),
+    });
+  }
+  return created;
 }
 
 export async function updateCustomer(ctx: UserContext, input: UpdateCustomerInput): Promise<CustomerDetail> {

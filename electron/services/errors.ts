@@ -21,7 +21,9 @@ export type AppErrorCode =
   | 'backup_foreign'
   | 'backup_password_required'
   | 'backup_wrong_password'
-  | 'backup_schema_too_new';
+  | 'backup_schema_too_new'
+  // The public pool: a rep already holds as many customers as allowed.
+  | 'pool_limit';
 
 export type FieldErrors = Record<string, string>;
 

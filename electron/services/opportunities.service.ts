@@ -176,28 +176,31 @@ function audited(detail: DealDetail) {
 }
 
 export async function createDeal(ctx: UserContext, input: CreateDealInput): Promise<DealDetail> {
-  const ownerId = input.ownerId ?? ctx.user.id;
   const now = nowIso(ctx.clock);
-  const detail = await ctx.db.transaction().execute(async (trx) => {
-    await assertParties(trx, ctx, input, ownerId);
-    const stage = await loadTargetStage(trx, input.stageId);
-    const id = await insertDeal(trx, {
-      ...dealColumns(input, ownerId),
-      ...stageColumns(null, stage, input.lostReason, now),
-      last_activity_at: null,
-      created_at: now,
-      updated_at: now,
-      deleted_at: null,
-      deleted_by: null,
-      version: 1,
-    });
-    await insertStageChange(trx, { dealId: id, fromStageId: null, toStageId: stage.id, at: now, userId: ctx.user.id });
-    const created = (await loadDetail(trx, ctx, id, now))!;
-    await writeAudit(trx, { entity: 'opportunity', entityId: id, customerId: null, op: 'create', userId: ctx.user.id, at: now, changes: createdRecord(audited(created)) });
-    return created;
-  });
+  const detail = await ctx.db.transaction().execute((trx) => createDealInTransaction(trx, ctx, input, now));
   ctx.events.publish({ entity: 'opportunity', id: detail.id, op: 'create' });
   return detail;
+}
+
+/** Inserts a deal with its first stage and audit entry, in the caller's transaction (a lead's conversion). */
+export async function createDealInTransaction(trx: Db, ctx: UserContext, input: CreateDealInput, now: string): Promise<DealDetail> {
+  const ownerId = input.ownerId ?? ctx.user.id;
+  await assertParties(trx, ctx, input, ownerId);
+  const stage = await loadTargetStage(trx, input.stageId);
+  const id = await insertDeal(trx, {
+    ...dealColumns(input, ownerId),
+    ...stageColumns(null, stage, input.lostReason, now),
+    last_activity_at: null,
+    created_at: now,
+    updated_at: now,
+    deleted_at: null,
+    deleted_by: null,
+    version: 1,
+  });
+  await insertStageChange(trx, { dealId: id, fromStageId: null, toStageId: stage.id, at: now, userId: ctx.user.id });
+  const created = (await loadDetail(trx, ctx, id, now))!;
+  await writeAudit(trx, { entity: 'opportunity', entityId: id, customerId: null, op: 'create', userId: ctx.user.id, at: now, changes: createdRecord(audited(created)) });
+  return created;
 }
 
 /**

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { assignLead, listAssignmentRules, saveAssignmentRules } from '../services/lead-assignment.service.js';
+import { convertLead } from '../services/lead-conversion.service.js';
+import * as leads from '../services/leads.service.js';
+import { id } from './schemas/fields.js';
+import {
+  assignLeadInput,
+  convertLeadInput,
+  createLeadInput,
+  leadSourcesInput,
+  listLeadsInput,
+  saveRulesInput,
+  updateLeadInput,
+} from './schemas/leads.schema.js';
+import { authedProcedure, router } from './trpc.js';
+
+export const leadsRouter = router({
+  list: authedProcedure.input(listLeadsInput).query(({ ctx, input }) => leads.listLeads(ctx.userCtx, input)),
+  get: authedProcedure.input(z.object({ id })).query(({ ctx, input }) => leads.getLead(ctx.userCtx, input.id)),
+  create: authedProcedure.input(createLeadInput).mutation(({ ctx, input }) => leads.createLead(ctx.userCtx, input)),
+  update: authedProcedure.input(updateLeadInput).mutation(({ ctx, input }) => leads.updateLead(ctx.userCtx, input)),
+  delete: authedProcedure.input(z.object({ id })).mutation(({ ctx, input }) => leads.deleteLead(ctx.userCtx, input.id)),
+  assign: authedProcedure.input(assignLeadInput).mutation(({ ctx, input }) => assignLead(ctx.userCtx, input)),
+  /** Refused with code duplicate (the matches as data) until the user attaches or confirms. */
+  convert: authedProcedure.input(convertLeadInput).mutation(({ ctx, input }) => convertLead(ctx.userCtx, input)),
+  sources: authedProcedure.query(({ ctx }) => leads.listLeadSources(ctx.userCtx)),
+  saveSources: authedProcedure.input(leadSourcesInput).mutation(({ ctx, input }) => leads.saveLeadSources(ctx.userCtx, input.sources)),
+  rules: authedProcedure.query(({ ctx }) => listAssignmentRules(ctx.userCtx)),
+  saveRules: authedProcedure.input(saveRulesInput).mutation(({ ctx, input }) => saveAssignmentRules(ctx.userCtx, input)),
+});

@@ -1,0 +1,200 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestClock } from '../helpers/test-clock.js';
+import { appErrorOf, startTestHost, type ApiClient, type TestHost } from '../helpers/test-host.js';
+import { signInColleague } from '../helpers/test-users.js';
+
+const clock = new TestClock('2026-03-02T09:00:00.000Z');
+let t: TestHost;
+let api: ApiClient;
+let teamId: number;
+let reps: { id: number; api: ApiClient }[];
+let outsider: { id: number; api: ApiClient };
+
+async function addTeam(name: string): Promise<number> {
+  const row = await t.host.services.db
+    .insertInto('teams')
+    .values({ name, manager_id: null, created_at: clock.now().toISOString() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+const lead = (fields: Record<string, unknown> = {}) => ({ companyName: '星河贸易有限公司', personName: '王芳', mobile: '13812345678', source: 'website', ...fields });
+
+beforeAll(async () => {
+  t = await startTestHost({ clock });
+  api = t.api;
+  teamId = await addTeam('华南销售部');
+  reps = [
+    await signInColleague(t, 'amy', 'sales', teamId),
+    await signInColleague(t, 'ben', 'sales', teamId),
+    await signInColleague(t, 'cat', 'sales', teamId),
+  ];
+  outsider = await signInColleague(t, 'dan', 'sales');
+});
+afterAll(() => t.close());
+
+describe('leads', () => {
+  it('creates, edits with a version check, and refuses bad fields with field errors', async () => {
+    const created = await reps[0]!.api.leads.create.mutate({ fields: lead({ score: 40 }) });
+    expect(created).toMatchObject({ companyName: '星河贸易有限公司', status: 'new', score: 40, ownerId: reps[0]!.id });
+
+    const updated = await reps[0]!.api.leads.update.mutate({ id: created.id, version: created.version, fields: lead({ status: 'contacted', score: 55 }) });
+    expect(updated).toMatchObject({ status: 'contacted', score: 55, version: created.version + 1 });
+    const stale = await appErrorOf(reps[0]!.api.leads.update.mutate({ id: created.id, version: created.version, fields: lead() }));
+    expect(stale.code).toBe('conflict');
+
+    const bad = await appErrorOf(api.leads.create.mutate({ fields: { companyName: '', personName: '', score: 101, mobile: '123', source: 'carrier pigeon' } }));
+    expect(bad.code).toBe('validation');
+    expect(bad.fieldErrors).toMatchObject({ 'fields.companyName': 'required', 'fields.score': 'invalid', 'fields.mobile': 'invalidMobile' });
+    const unknownSource = await appErrorOf(api.leads.create.mutate({ fields: lead({ source: 'carrier pigeon' }) }));
+    expect(unknownSource.fieldErrors).toEqual({ source: 'invalid' });
+  });
+
+  it('keeps the source list editable in settings, by the owner or a manager only', async () => {
+    expect(await api.leads.sources.query()).toContain('exhibition');
+    await api.leads.saveSources.mutate({ sources: ['website', 'referral', 'exhibition', 'advertising', 'phone', 'social', 'other', 'trade fair'] });
+    const created = await api.leads.create.mutate({ fields: lead({ source: 'trade fair' }) });
+    expect(created.source).toBe('trade fair');
+    expect((await appErrorOf(reps[0]!.api.leads.saveSources.mutate({ sources: ['x'] }))).code).toBe('forbidden');
+  });
+
+  it("a sales rep cannot read or change another rep's lead", async () => {
+    const mine = await reps[1]!.api.leads.create.mutate({ fields: lead({ companyName: '只属于本的公司' }) });
+    expect((await appErrorOf(outsider.api.leads.get.query({ id: mine.id }))).code).toBe('not_found');
+    expect((await appErrorOf(outsider.api.leads.update.mutate({ id: mine.id, version: mine.version, fields: lead() }))).code).toBe('not_found');
+    expect((await appErrorOf(outsider.api.leads.delete.mutate({ id: mine.id }))).code).toBe('not_found');
+    expect((await appErrorOf(outsider.api.leads.convert.mutate({ id: mine.id, version: mine.version }))).code).toBe('not_found');
+    const list = await outsider.api.leads.list.query({});
+    expect(list.items.map((l) => l.id)).not.toContain(mine.id);
+    // Nor hand it to themselves.
+    expect((await appErrorOf(outsider.api.leads.assign.mutate({ id: mine.id, version: mine.version, assign: { mode: 'manual', ownerId: outsider.id } }))).code).toBe('not_found');
+    expect((await appErrorOf(outsider.api.leads.assign.mutate({ id: mine.id, version: mine.version, assign: { mode: 'roundRobin', teamId } }))).code).toBe('forbidden');
+  });
+});
+
+describe('assignment', () => {
+  it('round-robin is fair across a team: 30 leads over 3 reps gives 10 each, in a rotating order', async () => {
+    const owners: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const created = await api.leads.create.mutate({ fields: lead({ companyName: `轮询公司${i}` }), assign: { mode: 'roundRobin', teamId } });
+      owners.push(created.ownerId!);
+    }
+    const counts = reps.map((r) => owners.filter((o) => o === r.id).length);
+    expect(counts).toEqual([10, 10, 10]);
+    // Every three consecutive leads go to three different reps, in the same turn each round.
+    for (let i = 0; i < 30; i += 3) expect(new Set(owners.slice(i, i + 3)).size).toBe(3);
+    expect(owners.slice(3, 6)).toEqual(owners.slice(0, 3));
+  });
+
+  it('a rep who joins the team catches up before the rotation moves on', async () => {
+    const fresh = await startTestHost({ clock });
+    try {
+      const team = (await fresh.host.services.db.insertInto('teams').values({ name: 'T', manager_id: null, created_at: clock.now().toISOString() }).returning('id').executeTakeFirstOrThrow()).id;
+      const a = await signInColleague(fresh, 'a1', 'sales', team);
+      const b = await signInColleague(fresh, 'b1', 'sales', team);
+      const assign = { mode: 'roundRobin' as const, teamId: team };
+      const first = [];
+      for (let i = 0; i < 4; i++) first.push((await fresh.api.leads.create.mutate({ fields: lead({ companyName: `先${i}` }), assign })).ownerId);
+      expect(first.filter((o) => o === a.id)).toHaveLength(2);
+      expect(first.filter((o) => o === b.id)).toHaveLength(2);
+      const c = await signInColleague(fresh, 'c1', 'sales', team);
+      const next = [];
+      for (let i = 0; i < 2; i++) next.push((await fresh.api.leads.create.mutate({ fields: lead({ companyName: `后${i}` }), assign })).ownerId);
+      expect(next).toEqual([c.id, c.id]);
+      const empty = (await fresh.host.services.db.insertInto('teams').values({ name: 'E', manager_id: null, created_at: clock.now().toISOString() }).returning('id').executeTakeFirstOrThrow()).id;
+      const error = await appErrorOf(fresh.api.leads.create.mutate({ fields: lead(), assign: { mode: 'roundRobin', teamId: empty } }));
+      expect(error.fieldErrors).toEqual({ teamId: 'emptyTeam' });
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('by rule: source or region routes to a user or a team; no match leaves the lead in the pool', async () => {
+    await api.leads.saveRules.mutate({
+      rules: [
+        { matchField: 'source', matchValue: 'exhibition', userId: outsider.id },
+        { matchField: 'region', matchValue: '广东', teamId },
+      ],
+    });
+    expect(await api.leads.rules.query()).toHaveLength(2);
+    const byRule = { mode: 'rule' as const };
+    const fromFair = await api.leads.create.mutate({ fields: lead({ source: 'exhibition', province: '广东' }), assign: byRule });
+    expect(fromFair.ownerId).toBe(outsider.id);
+    const fromRegion = await api.leads.create.mutate({ fields: lead({ source: 'website', province: '广东' }), assign: byRule });
+    expect(reps.map((r) => r.id)).toContain(fromRegion.ownerId);
+    const unmatched = await api.leads.create.mutate({ fields: lead({ source: 'phone', province: '四川' }), assign: byRule });
+    expect(unmatched.ownerId).toBeNull();
+
+    // Re-assigning later is in the lead's history.
+    const moved = await api.leads.assign.mutate({ id: unmatched.id, version: unmatched.version, assign: { mode: 'manual', ownerId: reps[2]!.id } });
+    expect(moved.ownerId).toBe(reps[2]!.id);
+    const audit = await t.host.services.db.selectFrom('audit_log').selectAll().where('entity', '=', 'lead').where('entity_id', '=', unmatched.id).orderBy('id').execute();
+    expect(audit.map((a) => a.op)).toEqual(['create', 'update']);
+    expect(JSON.parse(audit[1]!.changes)).toEqual({ ownerId: [null, reps[2]!.id], assignment: [null, 'manual'] });
+
+    const bad = await appErrorOf(api.leads.saveRules.mutate({ rules: [{ matchField: 'source', matchValue: 'web', userId: 9999 }] }));
+    expect(bad.fieldErrors).toEqual({ 'rules.0.userId': 'invalidOwner' });
+    expect((await appErrorOf(reps[0]!.api.leads.saveRules.mutate({ rules: [] }))).code).toBe('forbidden');
+  });
+});
+
+describe('conversion', () => {
+  it('makes a customer and contact (and a deal), and the lead history follows to the customer', async () => {
+    const rep = reps[0]!;
+    const created = await rep.api.leads.create.mutate({ fields: lead({ companyName: '蓝海科技有限公司', personName: '李雷', mobile: '13900001111', email: 'li@lanhai.cn' }) });
+    const edited = await rep.api.leads.update.mutate({ id: created.id, version: created.version, fields: lead({ companyName: '蓝海科技有限公司', personName: '李雷', mobile: '13900001111', email: 'li@lanhai.cn', status: 'qualified', score: 80 }) });
+    // An interaction logged against the lead (stored on a placeholder customer until conversion).
+    const placeholder = await rep.api.customers.create.mutate({ name: '临时客户', kind: 'company', stage: 'prospect' });
+    await t.host.services.db
+      .insertInto('interactions')
+      .values({ customer_id: placeholder.id, lead_id: created.id, opportunity_id: null, type: 'call', channel: null, direction: 'outbound', occurred_at: clock.now().toISOString(), duration_minutes: 5, content: '初次电话', outcome: null, next_step: null, next_follow_up_on: null, created_by: rep.id, created_at: clock.now().toISOString(), updated_at: clock.now().toISOString(), deleted_at: null, deleted_by: null, version: 1 })
+      .execute();
+
+    const result = await rep.api.leads.convert.mutate({ id: edited.id, version: edited.version, opportunity: { name: '蓝海首单', amountMinor: 50_000_00 } });
+    expect(result.lead).toMatchObject({ status: 'converted', convertedCustomerId: result.customerId });
+    const customer = await rep.api.customers.get.query({ id: result.customerId });
+    expect(customer).toMatchObject({ name: '蓝海科技有限公司', kind: 'company', ownerId: rep.id, source: 'website' });
+    expect(customer.contacts).toMatchObject([{ name: '李雷', email: 'li@lanhai.cn', isPrimary: true }]);
+    const deal = await rep.api.opportunities.get.query({ id: result.opportunityId! });
+    expect(deal).toMatchObject({ customerId: result.customerId, contactId: result.contactId, name: '蓝海首单' });
+
+    const history = await rep.api.customers.history.query({ customerId: result.customerId, limit: 50 });
+    const leadEntries = await t.host.services.db.selectFrom('audit_log').select(['id', 'customer_id']).where('entity', '=', 'lead').where('entity_id', '=', created.id).execute();
+    expect(leadEntries).toHaveLength(3);
+    expect(leadEntries.every((e) => e.customer_id === result.customerId)).toBe(true);
+    expect(history.items.map((i) => i.id)).toEqual(expect.arrayContaining(leadEntries.map((e) => e.id)));
+    const interactions = await t.host.services.db.selectFrom('interactions').select('customer_id').where('lead_id', '=', created.id).execute();
+    expect(interactions).toEqual([{ customer_id: result.customerId }]);
+
+    // Converted once only.
+    const again = await appErrorOf(rep.api.leads.convert.mutate({ id: created.id, version: result.lead.version, confirmDuplicates: true }));
+    expect(again.fieldErrors).toEqual({ status: 'leadConverted' });
+  });
+
+  it('catches a duplicate customer: attach to it, or create anyway', async () => {
+    const rep = reps[1]!;
+    const existing = await rep.api.customers.create.mutate({ name: '华信电子有限公司', kind: 'company', stage: 'customer' });
+    const first = await rep.api.leads.create.mutate({ fields: lead({ companyName: '华信电子', personName: '赵强', mobile: '13700002222' }) });
+    const refused = await appErrorOf(rep.api.leads.convert.mutate({ id: first.id, version: first.version }));
+    expect(refused.code).toBe('duplicate');
+    expect(refused.data).toMatchObject([{ reason: 'name', customerId: existing.id, customerName: '华信电子有限公司' }]);
+    // Nothing was written by the refused attempt.
+    expect((await rep.api.leads.get.query({ id: first.id })).status).toBe('new');
+
+    const attached = await rep.api.leads.convert.mutate({ id: first.id, version: first.version, attachToCustomerId: existing.id });
+    expect(attached.customerId).toBe(existing.id);
+    const customer = await rep.api.customers.get.query({ id: existing.id });
+    expect(customer.contacts.map((c) => c.name)).toEqual(['赵强']);
+
+    const second = await rep.api.leads.create.mutate({ fields: lead({ companyName: '华信电子', personName: '钱多', mobile: '13700003333' }) });
+    const anyway = await rep.api.leads.convert.mutate({ id: second.id, version: second.version, confirmDuplicates: true });
+    expect(anyway.customerId).not.toBe(existing.id);
+
+    // Attaching to a customer the rep cannot see is refused.
+    const hidden = await outsider.api.customers.create.mutate({ name: '别人家的客户', kind: 'company', stage: 'prospect' });
+    const third = await rep.api.leads.create.mutate({ fields: lead({ companyName: '第三家', personName: '孙' }) });
+    const refusedAttach = await appErrorOf(rep.api.leads.convert.mutate({ id: third.id, version: third.version, attachToCustomerId: hidden.id }));
+    expect(refusedAttach.fieldErrors).toEqual({ attachToCustomerId: 'invalid' });
+  });
+});
