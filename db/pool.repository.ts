@@ -103,16 +103,17 @@ export async function endHolding(db: Db, customerId: number): Promise<void> {
   await db.deleteFrom('pool_holdings').where('customer_id', '=', customerId).execute();
 }
 
-export async function markWarned(db: Db, customerId: number, cycleStart: string, now: string): Promise<void> {
+/** Notes the warning for this cycle; a first holding row starts at the cycle's start, so the clock stays put. */
+export async function markWarned(db: Db, customerId: number, cycleStart: string): Promise<void> {
   await db
     .insertInto('pool_holdings')
-    .values({ customer_id: customerId, held_since: now, warned_for: cycleStart })
+    .values({ customer_id: customerId, held_since: cycleStart, warned_for: cycleStart })
     .onConflict((oc) => oc.column('customer_id').doUpdateSet({ warned_for: cycleStart }))
     .execute();
 }
 
 /**
- * Owned live customers whose recycling clock started before `before`. The clock starts at the latest of
+ * Owned live customers whose recycling clock started at or before `before`. The clock starts at the latest of
  * the last follow-up, the start of the holding and the customer's creation.
  */
 export function idleOwnedCustomers(db: Db, before: string, afterId: number, limit: number) {
@@ -123,7 +124,7 @@ export function idleOwnedCustomers(db: Db, before: string, afterId: number, limi
     .select(['c.id', 'c.name', 'c.owner_id', 'c.version', 'h.warned_for', cycleStart.as('cycle_start')])
     .where('c.deleted_at', 'is', null)
     .where('c.owner_id', 'is not', null)
-    .where(cycleStart, '<', before)
+    .where(cycleStart, '<=', before)
     .where('c.id', '>', afterId)
     .orderBy('c.id')
     .limit(limit)

@@ -31,7 +31,7 @@ export async function recycleIdleCustomers(ctx: ServiceContext): Promise<Recycli
       const rows = await idleOwnedCustomers(trx, warnBefore, afterId, BATCH);
       const done: RecyclingResult & { notifications: number[] } = { recycled: [], warned: [], notifications: [] };
       for (const row of rows) {
-        if (row.cycle_start < recycleBefore) {
+        if (row.cycle_start <= recycleBefore) {
           if (!(await unownCustomerIfVersion(trx, row.id, row.version, at))) continue;
           await endHolding(trx, row.id);
           await writeAudit(trx, { entity: 'customer', entityId: row.id, customerId: row.id, op: 'update', userId: null, at, changes: poolMoveChanges(row.owner_id, null, 'recycle') });
@@ -48,7 +48,7 @@ export async function recycleIdleCustomers(ctx: ServiceContext): Promise<Recycli
               at,
             }),
           );
-          await markWarned(trx, row.id, row.cycle_start, at);
+          await markWarned(trx, row.id, row.cycle_start);
           done.warned.push(row.id);
         }
       }
