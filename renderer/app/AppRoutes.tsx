@@ -5,6 +5,8 @@ import { CustomerEditPage } from '../features/customers/CustomerEditPage';
 import { CustomerNewPage } from '../features/customers/CustomerNewPage';
 import { CustomerPage } from '../features/customers/CustomerPage';
 import { CustomersListPage } from '../features/customers/CustomersListPage';
+import { LeadsPage } from '../features/leads/LeadsPage';
+import { PoolPage } from '../features/pool/PoolPage';
 import { ImportPage } from '../features/import/ImportPage';
 import { OpportunitiesPage } from '../features/opportunities/OpportunitiesPage';
 import { TrashPage } from '../features/trash/TrashPage';
@@ -25,6 +27,8 @@ export function AppRoutes() {
         <Route path="/my-day" element={<MyDayPage />} />
         <Route path="/calendar" element={<LazyCalendarPage />} />
         <Route path="/opportunities" element={<OpportunitiesPage />} />
+        <Route path="/leads" element={<LeadsPage />} />
+        <Route path="/pool" element={<PoolPage />} />
         <Route path="/settings" element={<Navigate to="/settings/backup" replace />} />
         <Route path="/settings/backup" element={<BackupSettingsPage />} />
         <Route path="*" element={<Navigate to="/customers" replace />} />

@@ -11,11 +11,12 @@ import {
   IconTargetArrow,
   IconTrash,
   IconUserSearch,
+  IconUsersGroup,
   type Icon,
 } from '@tabler/icons-react';
 
 export interface NavigationArea {
-  key: 'dashboard' | 'customers' | 'import' | 'leads' | 'opportunities' | 'tasks' | 'quotes' | 'service' | 'marketing' | 'reports' | 'settings' | 'trash';
+  key: 'dashboard' | 'customers' | 'import' | 'leads' | 'pool' | 'opportunities' | 'tasks' | 'quotes' | 'service' | 'marketing' | 'reports' | 'settings' | 'trash';
   icon: Icon;
   /** Where the area lives; areas without one are still to come. */
   path?: string;
@@ -25,7 +26,8 @@ export const NAVIGATION_AREAS: NavigationArea[] = [
   { key: 'dashboard', icon: IconLayoutDashboard },
   { key: 'customers', icon: IconAddressBook, path: '/customers' },
   { key: 'import', icon: IconFileImport, path: '/import' },
-  { key: 'leads', icon: IconUserSearch },
+  { key: 'leads', icon: IconUserSearch, path: '/leads' },
+  { key: 'pool', icon: IconUsersGroup, path: '/pool' },
   { key: 'opportunities', icon: IconTargetArrow, path: '/opportunities' },
   { key: 'tasks', icon: IconCalendarEvent, path: '/my-day' },
   { key: 'quotes', icon: IconFileInvoice },

@@ -12,6 +12,8 @@ import historyEn from './history.en.json';
 import historyZh from './history.zh-CN.json';
 import importEn from './import.en.json';
 import importZh from './import.zh-CN.json';
+import leadsEn from './leads.en.json';
+import leadsZh from './leads.zh-CN.json';
 import opportunitiesEn from './opportunities.en.json';
 import opportunitiesZh from './opportunities.zh-CN.json';
 import searchEn from './search.en.json';
@@ -38,6 +40,7 @@ export const en = {
   ...opportunitiesEn,
   ...backupsEn,
   ...timelineEn,
+  ...leadsEn,
 };
 
 // Typed as the English resources, so a key missing from a Chinese file fails the type check.
@@ -54,4 +57,5 @@ export const zhCN: typeof en = {
   ...opportunitiesZh,
   ...backupsZh,
   ...timelineZh,
+  ...leadsZh,
 };

@@ -15,7 +15,9 @@ export function NotificationItem({ notification, onOpen }: { notification: AppNo
         <Box w={8} h={8} mt={6} style={{ flex: 'none', borderRadius: '50%', background: unread ? 'var(--mantine-color-red-6)' : 'transparent' }} />
         <Stack gap={2} style={{ minWidth: 0 }}>
           <Text size="sm" fw={unread ? 600 : 400} lineClamp={2}>
-            {t('notifications.taskReminder', { title: notification.title })}
+            {notification.kind === 'pool_recycle_warning'
+              ? t('pool.recycleWarning', { title: notification.title, when: format.instant(String(notification.data.recycleAt)) })
+              : t('notifications.taskReminder', { title: notification.title })}
           </Text>
           {dueAt && (
             <Text size="xs" c="dimmed">

@@ -1,0 +1,138 @@
+import { Badge, Button, Group, MultiSelect, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useTRPC } from '../../api/trpc';
+import { DebouncedTextInput } from '../../shared/DebouncedTextInput';
+import { ReleaseDialog, type Releasing } from '../pool/ReleaseDialog';
+import { ConvertLeadDialog } from './ConvertLeadDialog';
+import { leadName } from './lead-form-values';
+import { LeadFormModal } from './LeadFormModal';
+import { LEAD_STATUSES, type Lead, type LeadStatus } from './types';
+import { useLeadSources } from './useLeadSources';
+
+const PAGE_SIZE = 50;
+
+const STATUS_COLORS: Record<LeadStatus, string> = { new: 'blue', contacted: 'cyan', qualified: 'green', unqualified: 'gray', converted: 'violet' };
+
+export function LeadsPage() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const sources = useLeadSources();
+  const [search, setSearch] = useState('');
+  const [statuses, setStatuses] = useState<LeadStatus[]>([]);
+  const [source, setSource] = useState<string | null>(null);
+  const [page, setPage] = useState(1);
+  const [editing, setEditing] = useState<Lead | 'new' | null>(null);
+  const [converting, setConverting] = useState<Lead | null>(null);
+  const [releasing, setReleasing] = useState<Releasing | null>(null);
+  const leads = useQuery({
+    ...trpc.leads.list.queryOptions({
+      search: search || undefined,
+      statuses: statuses.length ? statuses : undefined,
+      sources: source ? [source] : undefined,
+      offset: (page - 1) * PAGE_SIZE,
+      limit: PAGE_SIZE,
+    }),
+    placeholderData: keepPreviousData,
+  });
+  const filter = (change: () => void) => {
+    change();
+    setPage(1);
+  };
+  const total = leads.data?.total ?? 0;
+  const items = leads.data?.items ?? [];
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <Group gap="sm">
+          <Title order={2}>{t('leads.title')}</Title>
+          <Badge variant="light" size="lg" tt="none" data-testid="leads-total">
+            {t('leads.total', { count: total })}
+          </Badge>
+        </Group>
+        <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')} data-testid="lead-new">
+          {t('leads.new')}
+        </Button>
+      </Group>
+      <Group gap="sm" align="flex-end">
+        <DebouncedTextInput initialValue="" onChange={(v) => filter(() => setSearch(v))} placeholder={t('leads.search')} w={260} data-testid="leads-search" />
+        <MultiSelect
+          placeholder={statuses.length ? undefined : t('leads.anyStatus')}
+          data={LEAD_STATUSES.map((s) => ({ value: s, label: t(`leads.status.${s}`) }))}
+          value={statuses}
+          onChange={(v) => filter(() => setStatuses(v as LeadStatus[]))}
+          clearable
+          w={280}
+        />
+        <Select placeholder={t('leads.anySource')} data={sources.options} value={source} onChange={(v) => filter(() => setSource(v))} clearable w={180} />
+      </Group>
+      {items.length === 0 && !leads.isPending ? (
+        <Text c="dimmed" py="xl" ta="center" data-testid="leads-empty">
+          {search || statuses.length || source ? t('leads.noMatches') : t('leads.empty')}
+        </Text>
+      ) : (
+        <Table striped highlightOnHover data-testid="leads-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('leads.field.companyName')}</Table.Th>
+              <Table.Th>{t('leads.field.personName')}</Table.Th>
+              <Table.Th>{t('leads.field.mobile')}</Table.Th>
+              <Table.Th>{t('leads.field.source')}</Table.Th>
+              <Table.Th>{t('leads.field.status')}</Table.Th>
+              <Table.Th>{t('leads.field.score')}</Table.Th>
+              <Table.Th>{t('leads.field.owner')}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((lead) => (
+              <Table.Tr key={lead.id} data-testid="lead-row">
+                <Table.Td>{lead.companyName}</Table.Td>
+                <Table.Td>{lead.personName}</Table.Td>
+                <Table.Td>{lead.mobile}</Table.Td>
+                <Table.Td>{lead.source && sources.label(lead.source)}</Table.Td>
+                <Table.Td>
+                  <Badge color={STATUS_COLORS[lead.status]} variant="light">
+                    {t(`leads.status.${lead.status}`)}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>{lead.score}</Table.Td>
+                <Table.Td>{lead.ownerName ?? t('leads.noOwner')}</Table.Td>
+                <Table.Td>
+                  {lead.status !== 'converted' && (
+                    <Group gap={4} justify="flex-end" wrap="nowrap">
+                      <Button size="compact-xs" variant="subtle" onClick={() => setEditing(lead)} data-testid="lead-edit">
+                        {t('common.edit')}
+                      </Button>
+                      <Button size="compact-xs" variant="light" onClick={() => setConverting(lead)} data-testid="lead-convert">
+                        {t('leads.convert.action')}
+                      </Button>
+                      {lead.ownerId !== null && (
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          color="orange"
+                          onClick={() => setReleasing({ kind: 'lead', id: lead.id, version: lead.version, name: leadName(lead) })}
+                          data-testid="lead-release"
+                        >
+                          {t('leads.release.action')}
+                        </Button>
+                      )}
+                    </Group>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {total > PAGE_SIZE && <Pagination total={Math.ceil(total / PAGE_SIZE)} value={page} onChange={setPage} />}
+      <LeadFormModal editing={editing} onClose={() => setEditing(null)} />
+      <ConvertLeadDialog lead={converting} onClose={() => setConverting(null)} />
+      <ReleaseDialog releasing={releasing} onClose={() => setReleasing(null)} />
+    </Stack>
+  );
+}
