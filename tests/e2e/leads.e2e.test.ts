@@ -1,0 +1,60 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APP_ROOT } from '../../electron/app-info.js';
+import { createOwner, openApp } from './app-session.js';
+import { browserAvailable, launchBrowser } from './browser.js';
+import { startServe, type ServeProcess } from './serve-process.js';
+
+const SCREENSHOTS = join(APP_ROOT, 'test-results');
+
+describe.runIf(browserAvailable())('leads in the browser through serve', () => {
+  let serve: ServeProcess;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    [serve, browser] = await Promise.all([startServe(), launchBrowser()]);
+    page = await openApp(browser, serve.url);
+    await createOwner(page);
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await serve?.stop();
+  });
+
+  it('converts a lead, shown the existing customer it matches, into a contact of that customer', async () => {
+    await page.goto(`${serve.url}/#/customers/new`);
+    await page.locator('input[name="name"]').fill('华信电子有限公司');
+    await page.getByTestId('save-customer').click();
+    await expect.poll(() => page.getByTestId('customer-name').textContent()).toBe('华信电子有限公司');
+
+    await page.getByTestId('nav-leads').click();
+    await page.getByTestId('lead-new').click();
+    await page.getByTestId('lead-companyName').fill('华信电子');
+    await page.getByTestId('lead-personName').fill('赵强');
+    await page.getByTestId('lead-mobile').fill('13700002222');
+    await page.getByTestId('lead-save').click();
+    const row = page.getByTestId('lead-row').filter({ hasText: '赵强' });
+    await row.waitFor();
+
+    await row.getByTestId('lead-convert').click();
+    await page.getByTestId('convert-submit').click();
+    await page.getByTestId('convert-duplicates').waitFor();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'lead-convert-duplicates.png') });
+    await page.getByTestId('convert-duplicates').getByRole('radio').first().check();
+    await page.getByTestId('convert-submit').click();
+    await page.getByTestId('convert-open-customer').click();
+    await expect.poll(() => page.getByTestId('customer-name').textContent()).toBe('华信电子有限公司');
+    await expect.poll(() => page.getByText('赵强').first().isVisible()).toBe(true);
+
+    await page.getByTestId('nav-leads').click();
+    await expect.poll(() => page.getByTestId('lead-row').filter({ hasText: '赵强' }).textContent()).toContain('Converted');
+    await page.getByTestId('nav-pool').click();
+    await page.getByTestId('pool-held').waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'pool.png') });
+  });
+});
