@@ -21,10 +21,11 @@ export interface RecyclingResult {
 export async function recycleIdleCustomers(ctx: ServiceContext): Promise<RecyclingResult> {
   const now = ctx.clock.now();
   const at = now.toISOString();
-  const { recycleDays, warnDays } = await getPoolSettings(ctx.db);
+  const { recycleEnabled, recycleDays, warnDays } = await getPoolSettings(ctx.db);
+  const result: RecyclingResult = { recycled: [], warned: [] };
+  if (!recycleEnabled) return result;
   const recycleBefore = new Date(now.getTime() - recycleDays * DAY_MS).toISOString();
   const warnBefore = new Date(now.getTime() - (recycleDays - warnDays) * DAY_MS).toISOString();
-  const result: RecyclingResult = { recycled: [], warned: [] };
   let afterId = 0;
   for (;;) {
     const batch = await ctx.db.transaction().execute(async (trx) => {

@@ -6,8 +6,11 @@ import { AppError } from './errors.js';
 
 const KEY = 'pool.settings';
 
-/** A new office: a rep holds up to 200 customers, recycled after 30 days without follow-up, warned 3 days before. */
-export const DEFAULT_POOL_SETTINGS: PoolSettings = { claimLimit: 200, recycleDays: 30, warnDays: 3 };
+/**
+ * A new office: a rep holds up to 200 customers; recycling (after 30 days without follow-up, warned 3
+ * days before) waits until the owner turns it on.
+ */
+export const DEFAULT_POOL_SETTINGS: PoolSettings = { recycleEnabled: false, claimLimit: 200, recycleDays: 30, warnDays: 3 };
 
 export async function getPoolSettings(db: Db): Promise<PoolSettings> {
   return { ...DEFAULT_POOL_SETTINGS, ...(await getSetting<Partial<PoolSettings>>(db, KEY)) };

@@ -28,7 +28,7 @@ beforeAll(async () => {
   api = t.api;
   rep = await signInColleague(t, 'amy', 'sales');
   other = await signInColleague(t, 'ben', 'sales');
-  await api.pool.saveSettings.mutate({ claimLimit: 3, recycleDays: 30, warnDays: 5 });
+  await api.pool.saveSettings.mutate({ recycleEnabled: true, claimLimit: 3, recycleDays: 30, warnDays: 5 });
 });
 afterAll(() => t.close());
 
@@ -93,18 +93,32 @@ describe('the public pool', () => {
   });
 
   it('only the owner changes the pool settings, and the warning comes before the recycling', async () => {
-    expect((await appErrorOf(rep.api.pool.saveSettings.mutate({ claimLimit: 99, recycleDays: 30, warnDays: 5 }))).code).toBe('forbidden');
-    const bad = await appErrorOf(api.pool.saveSettings.mutate({ claimLimit: 0, recycleDays: 10, warnDays: 10 }));
+    expect((await appErrorOf(rep.api.pool.saveSettings.mutate({ recycleEnabled: true, claimLimit: 99, recycleDays: 30, warnDays: 5 }))).code).toBe('forbidden');
+    const bad = await appErrorOf(api.pool.saveSettings.mutate({ recycleEnabled: true, claimLimit: 0, recycleDays: 10, warnDays: 10 }));
     expect(bad.fieldErrors).toEqual({ claimLimit: 'invalid', warnDays: 'warnBeforeRecycle' });
   });
 });
 
 describe('automatic recycling', () => {
+  it('is off until the owner turns it on', async () => {
+    const fresh = await startTestHost({ clock: new TestClock('2026-03-02T09:00:00.000Z') });
+    try {
+      const created = await fresh.api.customers.create.mutate({ name: '老客户', kind: 'company', stage: 'customer' });
+      (fresh.host.services.clock as TestClock).advance(400 * DAY);
+      expect(await fresh.host.poolRecycling.check()).toEqual({ recycled: [], warned: [] });
+      const owner = apiClient(fresh.host);
+      await owner.auth.login.mutate({ username: OWNER.username, password: OWNER.password });
+      expect((await owner.customers.get.query({ id: created.id })).ownerId).not.toBeNull();
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('warns the owner K days before, once, then returns the customer to the pool after N days without follow-up', async () => {
     const fresh = await startTestHost({ clock: new TestClock('2026-03-02T09:00:00.000Z') });
     const freshClock = fresh.host.services.clock as TestClock;
     try {
-      await fresh.api.pool.saveSettings.mutate({ claimLimit: 10, recycleDays: 30, warnDays: 5 });
+      await fresh.api.pool.saveSettings.mutate({ recycleEnabled: true, claimLimit: 10, recycleDays: 30, warnDays: 5 });
       await signInColleague(fresh, 'amy', 'sales');
       // Sessions expire while the clock jumps by weeks: each step signs in again.
       const amy = { api: await signInAs(fresh.host, 'amy') };

@@ -18,6 +18,8 @@ const days = z.number('invalid').int('invalid').min(1, 'invalid').max(3650, 'inv
 
 export const poolSettingsInput = z
   .object({
+    /** Off until the owner turns it on: an office upgrading (or a demo seeded with old dates) keeps its owners. */
+    recycleEnabled: z.boolean('invalid'),
     claimLimit: z.number('invalid').int('invalid').min(1, 'invalid').max(100_000, 'invalid'),
     recycleDays: days,
     warnDays: z.number('invalid').int('invalid').min(0, 'invalid').max(3650, 'invalid'),

@@ -21,6 +21,9 @@ const FIELD_LABELS: Record<HistoryEntry['entity'], Record<string, ParseKeys>> = 
     notes: 'customer.notes',
     nextFollowUpOn: 'customer.nextFollowUpOn',
     lastContactedAt: 'customer.lastContactedAt',
+    // Claims, releases and recycling of the public pool.
+    poolMove: 'pool.title',
+    reason: 'leads.release.reason',
   },
   contact: {
     name: 'contact.name',
@@ -49,6 +52,7 @@ const VALUE_KINDS: Record<string, ValueKind> = {
   nextFollowUpOn: 'date',
   birthday: 'date',
   lastContactedAt: 'instant',
+  poolMove: 'enum',
 };
 
 const isBlank = (value: unknown) => value === null || value === undefined || value === '';
@@ -64,6 +68,7 @@ export function useChangeFormat(userNames: Record<number, string>) {
       kind: t('kind', { returnObjects: true }),
       source: t('source', { returnObjects: true }),
       gender: t('gender', { returnObjects: true }),
+      poolMove: t('pool.moves', { returnObjects: true }),
     };
     return {
       isBlank,

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NumberInput, Stack } from '@mantine/core';
+import { Button, Group, Modal, NumberInput, Stack, Switch } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -41,9 +41,19 @@ function SettingsForm({ initial, onDone }: { initial: PoolSettings; onDone: () =
   const errors = fieldErrorsOf(save.error);
   return (
     <Stack>
+      <Switch
+        label={t('pool.recycleEnabled')}
+        checked={values.recycleEnabled}
+        onChange={(e) => {
+          const checked = e.currentTarget.checked;
+          setValues((current) => ({ ...current, recycleEnabled: checked }));
+        }}
+        data-testid="pool-recycleEnabled"
+      />
       {FIELDS.map((key) => (
         <NumberInput
           key={key}
+          disabled={key !== 'claimLimit' && !values.recycleEnabled}
           label={t(`pool.${key}`)}
           min={0}
           value={values[key]}
