@@ -155,3 +155,8 @@ export async function advanceRotation(db: Db, teamId: number, userId: number): P
 export function teamExists(db: Db, teamId: number) {
   return db.selectFrom('teams').select('id').where('id', '=', teamId).executeTakeFirst();
 }
+
+/** Teams by name, to pick one for round-robin assignment. */
+export function listTeams(db: Db) {
+  return db.selectFrom('teams').select(['id', 'name']).orderBy('name').execute();
+}

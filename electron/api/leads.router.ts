@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { assignLead, listAssignmentRules, saveAssignmentRules } from '../services/lead-assignment.service.js';
+import { assignLead, listAssignmentRules, listTeamOptions, saveAssignmentRules } from '../services/lead-assignment.service.js';
 import { convertLead } from '../services/lead-conversion.service.js';
 import * as leads from '../services/leads.service.js';
 import { id } from './schemas/fields.js';
@@ -25,6 +25,7 @@ export const leadsRouter = router({
   convert: authedProcedure.input(convertLeadInput).mutation(({ ctx, input }) => convertLead(ctx.userCtx, input)),
   sources: authedProcedure.query(({ ctx }) => leads.listLeadSources(ctx.userCtx)),
   saveSources: authedProcedure.input(leadSourcesInput).mutation(({ ctx, input }) => leads.saveLeadSources(ctx.userCtx, input.sources)),
+  teams: authedProcedure.query(({ ctx }) => listTeamOptions(ctx.userCtx)),
   rules: authedProcedure.query(({ ctx }) => listAssignmentRules(ctx.userCtx)),
   saveRules: authedProcedure.input(saveRulesInput).mutation(({ ctx, input }) => saveAssignmentRules(ctx.userCtx, input)),
 });

@@ -12,6 +12,7 @@ import {
   softDeleteCustomer,
   updateCustomerIfVersion,
 } from '../../db/customer.repository.js';
+import { startHolding } from '../../db/pool.repository.js';
 import type { NewCustomerRow } from '../../db/tables/customer.table.js';
 import { deleteSearchDocument } from '../../db/search.js';
 import { findUserById } from '../../db/user.repository.js';
@@ -171,6 +172,8 @@ export async function updateCustomer(ctx: UserContext, input: UpdateCustomerInpu
       updated_at: now,
     });
     if (!updated) throw conflict('customer', before);
+    // A new owner starts a new holding: the pool's recycling clock restarts from now.
+    if (input.ownerId !== null && input.ownerId !== before.ownerId) await startHolding(trx, input.id, now);
     await replaceCustomerTags(trx, input.id, input.tags);
     if (before.name !== input.name) await reindexCustomer(trx, input.id, input.name);
     const after = (await loadDetail(trx, ctx, input.id))!;

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connection.js';
-import { advanceRotation, findLiveLead, findVisibleLead, listRules, replaceRules, teamExists, teamRotation, updateLeadIfVersion } from '../../db/lead.repository.js';
+import { advanceRotation, findLiveLead, findVisibleLead, listRules, listTeams, replaceRules, teamExists, teamRotation, updateLeadIfVersion } from '../../db/lead.repository.js';
 import type { LeadAssignmentRuleRow } from '../../db/tables/lead.table.js';
 import type { AssignLeadInput, Assignment, LeadFields, SaveRulesInput } from '../api/schemas/leads.schema.js';
 import { recordChange } from './audit-trail.js';
@@ -107,4 +107,8 @@ export async function saveAssignmentRules(ctx: UserContext, input: SaveRulesInpu
   });
   ctx.events.publish({ entity: 'settings', id: 0, op: 'update' });
   return listAssignmentRules(ctx);
+}
+
+export function listTeamOptions(ctx: UserContext): Promise<{ id: number; name: string }[]> {
+  return listTeams(ctx.db);
 }

@@ -114,6 +114,24 @@ describe('automatic recycling', () => {
     }
   });
 
+  it('a new owner given on the customer form starts a new cycle', async () => {
+    const fresh = await startTestHost({ clock: new TestClock('2026-03-02T09:00:00.000Z') });
+    const freshClock = fresh.host.services.clock as TestClock;
+    try {
+      await fresh.api.pool.saveSettings.mutate({ recycleEnabled: true, claimLimit: 10, recycleDays: 30, warnDays: 5 });
+      const amy = await signInColleague(fresh, 'amy', 'sales');
+      const created = await fresh.api.customers.create.mutate({ name: '换人跟进公司', kind: 'company', stage: 'prospect' });
+      freshClock.advance(20 * DAY);
+      const owner = apiClient(fresh.host);
+      await owner.auth.login.mutate({ username: OWNER.username, password: OWNER.password });
+      await owner.customers.update.mutate({ ...created, id: created.id, version: created.version, ownerId: amy.id });
+      freshClock.advance(20 * DAY);
+      expect(await fresh.host.poolRecycling.check()).toEqual({ recycled: [], warned: [] });
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('warns the owner K days before, once, then returns the customer to the pool after N days without follow-up', async () => {
     const fresh = await startTestHost({ clock: new TestClock('2026-03-02T09:00:00.000Z') });
     const freshClock = fresh.host.services.clock as TestClock;

@@ -5,7 +5,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../api/trpc';
 import { DebouncedTextInput } from '../../shared/DebouncedTextInput';
+import { useCurrentUser } from '../auth/CurrentUserContext';
 import { ReleaseDialog, type Releasing } from '../pool/ReleaseDialog';
+import { AssignLeadDialog } from './AssignLeadDialog';
 import { ConvertLeadDialog } from './ConvertLeadDialog';
 import { leadName } from './lead-form-values';
 import { LeadFormModal } from './LeadFormModal';
@@ -20,6 +22,8 @@ export function LeadsPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const sources = useLeadSources();
+  // Routing leads to others is for the owner and managers (the API refuses anyone else anyway).
+  const mayAssign = ['owner', 'manager'].includes(useCurrentUser().role);
   const [search, setSearch] = useState('');
   const [statuses, setStatuses] = useState<LeadStatus[]>([]);
   const [source, setSource] = useState<string | null>(null);
@@ -27,6 +31,7 @@ export function LeadsPage() {
   const [editing, setEditing] = useState<Lead | 'new' | null>(null);
   const [converting, setConverting] = useState<Lead | null>(null);
   const [releasing, setReleasing] = useState<Releasing | null>(null);
+  const [assigning, setAssigning] = useState<Lead | null>(null);
   const leads = useQuery({
     ...trpc.leads.list.queryOptions({
       search: search || undefined,
@@ -110,6 +115,11 @@ export function LeadsPage() {
                       <Button size="compact-xs" variant="light" onClick={() => setConverting(lead)} data-testid="lead-convert">
                         {t('leads.convert.action')}
                       </Button>
+                      {mayAssign && (
+                        <Button size="compact-xs" variant="subtle" onClick={() => setAssigning(lead)} data-testid="lead-assign">
+                          {t('leads.assign.title')}
+                        </Button>
+                      )}
                       {lead.ownerId !== null && (
                         <Button
                           size="compact-xs"
@@ -133,6 +143,7 @@ export function LeadsPage() {
       <LeadFormModal editing={editing} onClose={() => setEditing(null)} />
       <ConvertLeadDialog lead={converting} onClose={() => setConverting(null)} />
       <ReleaseDialog releasing={releasing} onClose={() => setReleasing(null)} />
+      <AssignLeadDialog lead={assigning} onClose={() => setAssigning(null)} />
     </Stack>
   );
 }
