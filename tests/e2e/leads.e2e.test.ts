@@ -57,4 +57,18 @@ describe.runIf(browserAvailable())('leads in the browser through serve', () => {
     await page.getByTestId('pool-held').waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'pool.png') });
   });
+
+  it('edits the list of sources, and a new lead offers the added one', async () => {
+    await page.getByTestId('nav-leads').click();
+    await page.getByTestId('lead-settings').click();
+    const sources = page.getByTestId('lead-sources');
+    await sources.fill('Trade fair');
+    await sources.press('Enter');
+    await page.screenshot({ path: join(SCREENSHOTS, 'lead-settings.png') });
+    await page.getByTestId('lead-settings-save').click();
+    await page.locator('.mantine-Modal-overlay').waitFor({ state: 'detached' });
+    await page.getByTestId('lead-new').click();
+    await page.getByTestId('lead-source').click();
+    await page.getByRole('option', { name: 'Trade fair' }).waitFor();
+  });
 });

@@ -1,5 +1,5 @@
 import { Badge, Button, Group, MultiSelect, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { IconPlus, IconSettings } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { AssignLeadDialog } from './AssignLeadDialog';
 import { ConvertLeadDialog } from './ConvertLeadDialog';
 import { leadName } from './lead-form-values';
 import { LeadFormModal } from './LeadFormModal';
+import { LeadSettingsModal } from './LeadSettingsModal';
 import { LEAD_STATUSES, type Lead, type LeadStatus } from './types';
 import { useLeadSources } from './useLeadSources';
 
@@ -32,6 +33,7 @@ export function LeadsPage() {
   const [converting, setConverting] = useState<Lead | null>(null);
   const [releasing, setReleasing] = useState<Releasing | null>(null);
   const [assigning, setAssigning] = useState<Lead | null>(null);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const leads = useQuery({
     ...trpc.leads.list.queryOptions({
       search: search || undefined,
@@ -58,9 +60,16 @@ export function LeadsPage() {
             {t('leads.total', { count: total })}
           </Badge>
         </Group>
-        <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')} data-testid="lead-new">
-          {t('leads.new')}
-        </Button>
+        <Group gap="xs">
+          {mayAssign && (
+            <Button variant="default" leftSection={<IconSettings size={16} />} onClick={() => setSettingsOpen(true)} data-testid="lead-settings">
+              {t('leads.settings.title')}
+            </Button>
+          )}
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')} data-testid="lead-new">
+            {t('leads.new')}
+          </Button>
+        </Group>
       </Group>
       <Group gap="sm" align="flex-end">
         <DebouncedTextInput initialValue="" onChange={(v) => filter(() => setSearch(v))} placeholder={t('leads.search')} w={260} data-testid="leads-search" />
@@ -144,6 +153,7 @@ export function LeadsPage() {
       <ConvertLeadDialog lead={converting} onClose={() => setConverting(null)} />
       <ReleaseDialog releasing={releasing} onClose={() => setReleasing(null)} />
       <AssignLeadDialog lead={assigning} onClose={() => setAssigning(null)} />
+      <LeadSettingsModal opened={settingsOpen} onClose={() => setSettingsOpen(false)} />
     </Stack>
   );
 }
