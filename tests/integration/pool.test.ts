@@ -99,31 +99,41 @@ describe('the public pool', () => {
   });
 });
 
+/** A host of its own with a clock the test moves, recycling on (30 days, warned 5 before) unless told otherwise. */
+async function recyclingHost(recycleEnabled = true) {
+  const clock = new TestClock('2026-03-02T09:00:00.000Z');
+  const fresh = await startTestHost({ clock });
+  if (recycleEnabled) await fresh.api.pool.saveSettings.mutate({ recycleEnabled, claimLimit: 10, recycleDays: 30, warnDays: 5 });
+  return { fresh, clock };
+}
+
+/** The owner signed in again (sessions expire while the clock jumps by weeks). */
+async function ownerOf(fresh: TestHost): Promise<ApiClient> {
+  const owner = apiClient(fresh.host);
+  await owner.auth.login.mutate({ username: OWNER.username, password: OWNER.password });
+  return owner;
+}
+
 describe('automatic recycling', () => {
   it('is off until the owner turns it on', async () => {
-    const fresh = await startTestHost({ clock: new TestClock('2026-03-02T09:00:00.000Z') });
+    const { fresh, clock: freshClock } = await recyclingHost(false);
     try {
       const created = await fresh.api.customers.create.mutate({ name: '老客户', kind: 'company', stage: 'customer' });
-      (fresh.host.services.clock as TestClock).advance(400 * DAY);
+      freshClock.advance(400 * DAY);
       expect(await fresh.host.poolRecycling.check()).toEqual({ recycled: [], warned: [] });
-      const owner = apiClient(fresh.host);
-      await owner.auth.login.mutate({ username: OWNER.username, password: OWNER.password });
-      expect((await owner.customers.get.query({ id: created.id })).ownerId).not.toBeNull();
+      expect((await (await ownerOf(fresh)).customers.get.query({ id: created.id })).ownerId).not.toBeNull();
     } finally {
       await fresh.close();
     }
   });
 
   it('a new owner given on the customer form starts a new cycle', async () => {
-    const fresh = await startTestHost({ clock: new TestClock('2026-03-02T09:00:00.000Z') });
-    const freshClock = fresh.host.services.clock as TestClock;
+    const { fresh, clock: freshClock } = await recyclingHost();
     try {
-      await fresh.api.pool.saveSettings.mutate({ recycleEnabled: true, claimLimit: 10, recycleDays: 30, warnDays: 5 });
       const amy = await signInColleague(fresh, 'amy', 'sales');
       const created = await fresh.api.customers.create.mutate({ name: '换人跟进公司', kind: 'company', stage: 'prospect' });
       freshClock.advance(20 * DAY);
-      const owner = apiClient(fresh.host);
-      await owner.auth.login.mutate({ username: OWNER.username, password: OWNER.password });
+      const owner = await ownerOf(fresh);
       await owner.customers.update.mutate({ ...created, id: created.id, version: created.version, ownerId: amy.id });
       freshClock.advance(20 * DAY);
       expect(await fresh.host.poolRecycling.check()).toEqual({ recycled: [], warned: [] });
@@ -133,18 +143,15 @@ describe('automatic recycling', () => {
   });
 
   it('warns the owner K days before, once, then returns the customer to the pool after N days without follow-up', async () => {
-    const fresh = await startTestHost({ clock: new TestClock('2026-03-02T09:00:00.000Z') });
-    const freshClock = fresh.host.services.clock as TestClock;
+    const { fresh, clock: freshClock } = await recyclingHost();
     try {
-      await fresh.api.pool.saveSettings.mutate({ recycleEnabled: true, claimLimit: 10, recycleDays: 30, warnDays: 5 });
       await signInColleague(fresh, 'amy', 'sales');
       // Sessions expire while the clock jumps by weeks: each step signs in again.
       const amy = { api: await signInAs(fresh.host, 'amy') };
       const advance = async (days: number) => {
         freshClock.advance(days * DAY);
         amy.api = await signInAs(fresh.host, 'amy');
-        owner = apiClient(fresh.host);
-        await owner.auth.login.mutate({ username: OWNER.username, password: OWNER.password });
+        owner = await ownerOf(fresh);
       };
       let owner = fresh.api;
       const idle = await amy.api.customers.create.mutate({ name: '久未跟进公司', kind: 'company', stage: 'prospect' });
