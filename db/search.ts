@@ -25,8 +25,7 @@ function characterPairs(name: string): string {
 export async function writeSearchDocument(db: Db, customerId: number, doc: SearchDocument): Promise<void> {
   const body = [...doc.names, ...doc.emails, ...doc.phoneDigits].join('\n');
   const pairs = doc.names.map(characterPairs).join(' ');
-  await sql`DELETE FROM customer_search WHERE rowid = ${customerId}`.execute(db);
-  await sql`DELETE FROM customer_search_pairs WHERE rowid = ${customerId}`.execute(db);
+  await deleteSearchDocument(db, customerId);
   await sql`INSERT INTO customer_search (rowid, body) VALUES (${customerId}, ${body})`.execute(db);
   await sql`INSERT INTO customer_search_pairs (rowid, body) VALUES (${customerId}, ${pairs})`.execute(db);
 }
@@ -75,4 +74,10 @@ export function matchesSearch(idColumn: Expression<number>, text: string): Expre
   }
   if (conditions.length === 0) return null;
   return conditions.length === 1 ? conditions[0]! : sql<SqlBool>`(${sql.join(conditions, sql` AND `)})`;
+}
+
+/** Takes a customer out of search (merged away): its rowid no longer matches anything. */
+export async function deleteSearchDocument(db: Db, customerId: number): Promise<void> {
+  await sql`DELETE FROM customer_search WHERE rowid = ${customerId}`.execute(db);
+  await sql`DELETE FROM customer_search_pairs WHERE rowid = ${customerId}`.execute(db);
 }

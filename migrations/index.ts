@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-init.js';
+import * as m0005 from './0005-merge.js';
 
 /**
  * Every migration, in order. A static list rather than a folder read at run time, so the bundled app
@@ -7,4 +8,5 @@ import * as m0001 from './0001-init.js';
  */
 export const migrations: Record<string, Migration> = {
   '0001-init': m0001,
+  '0005-merge': m0005,
 };

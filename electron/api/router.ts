@@ -1,6 +1,7 @@
 import { authRouter } from './auth.router.js';
 import { contactsRouter } from './contacts.router.js';
 import { customersRouter } from './customers.router.js';
+import { duplicatesRouter } from './duplicates.router.js';
 import { router } from './trpc.js';
 import { usersRouter } from './users.router.js';
 
@@ -10,6 +11,7 @@ export const appRouter = router({
   users: usersRouter,
   customers: customersRouter,
   contacts: contactsRouter,
+  duplicates: duplicatesRouter,
 });
 
 export type AppRouter = typeof appRouter;

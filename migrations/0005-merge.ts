@@ -1,0 +1,51 @@
+import { type Kysely, sql } from 'kysely';
+
+// Frozen: never edit once released; add a new migration instead.
+
+// Provinces and the larger cities, longest form first ("北京市" before "北京"), that company names
+// often start with: "北京星辰科技" and "星辰科技" are the same business written with and without the place.
+const PLACES = [
+  '中国',
+  '北京', '天津', '上海', '重庆', '河北', '山西', '辽宁', '吉林', '黑龙江', '江苏', '浙江', '安徽', '福建', '江西',
+  '山东', '河南', '湖北', '湖南', '广东', '海南', '四川', '贵州', '云南', '陕西', '甘肃', '青海', '台湾', '内蒙古',
+  '广西', '西藏', '宁夏', '新疆', '香港', '澳门',
+  '石家庄', '太原', '呼和浩特', '沈阳', '大连', '长春', '哈尔滨', '南京', '苏州', '无锡', '常州', '杭州', '宁波', '温州',
+  '合肥', '福州', '厦门', '泉州', '南昌', '济南', '青岛', '郑州', '武汉', '长沙', '广州', '深圳', '东莞', '佛山', '珠海',
+  '南宁', '海口', '成都', '贵阳', '昆明', '拉萨', '西安', '兰州', '西宁', '银川', '乌鲁木齐',
+];
+const PLACE_FORMS = PLACES.flatMap((p) => [`${p}省`, `${p}市`, `${p}自治区`, p]).sort((a, b) => b.length - a.length);
+
+export async function up(db: Kysely<any>): Promise<void> {
+  // name_stem: the folded name (name_key) without a leading place, kept at least two characters long.
+  // A generated column, so every write path (forms, import, seed) keeps it right without knowing it,
+  // and rows that exist already get it too. Indexed: the duplicate finder joins names on it.
+  const branches = PLACE_FORMS.map(
+    (place) => `WHEN name_key GLOB '${place}??*' THEN substr(name_key, ${[...place].length + 1})`,
+  ).join(' ');
+  await sql
+    .raw(`ALTER TABLE customers ADD COLUMN name_stem TEXT GENERATED ALWAYS AS (CASE ${branches} ELSE name_key END) VIRTUAL`)
+    .execute(db);
+  await db.schema.createIndex('customers_name_stem').on('customers').column('name_stem').execute();
+
+  // "Not a duplicate" answers, one row per pair (lower id first), so a dismissed pair stays hidden.
+  await db.schema
+    .createTable('duplicate_dismissals')
+    .addColumn('customer_a_id', 'integer', (c) => c.notNull().references('customers.id'))
+    .addColumn('customer_b_id', 'integer', (c) => c.notNull().references('customers.id'))
+    .addColumn('dismissed_by', 'integer', (c) => c.references('users.id'))
+    .addColumn('dismissed_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('duplicate_dismissals_pk', ['customer_a_id', 'customer_b_id'])
+    .addCheckConstraint('duplicate_dismissals_order', sql`customer_a_id < customer_b_id`)
+    .execute();
+
+  // Which customer was merged into which: the survivor's history includes the merged records' entries.
+  await db.schema
+    .createTable('customer_merges')
+    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('survivor_id', 'integer', (c) => c.notNull().references('customers.id'))
+    .addColumn('merged_id', 'integer', (c) => c.notNull().references('customers.id'))
+    .addColumn('merged_by', 'integer', (c) => c.references('users.id'))
+    .addColumn('merged_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('customer_merges_survivor').on('customer_merges').column('survivor_id').execute();
+}
