@@ -1,0 +1,171 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listCustomerHistory } from '../../db/merge.repository.js';
+import { appErrorOf, startTestHost, type ApiClient, type TestHost } from '../helpers/test-host.js';
+import { signInAs } from '../helpers/test-users.js';
+
+let t: TestHost;
+let api: ApiClient;
+
+beforeAll(async () => {
+  t = await startTestHost();
+  api = t.api;
+});
+afterAll(() => t.close());
+
+const db = () => t.host.services.db;
+
+async function twoRecords() {
+  const survivor = await api.customers.create.mutate({
+    name: '北京星辰科技有限公司',
+    kind: 'company',
+    stage: 'prospect',
+    industry: '软件',
+    city: '北京',
+    tags: ['VIP', '展会'],
+    primaryContact: { name: '张伟明', mobile: '13800138000' },
+    confirmDuplicates: true,
+  });
+  const merged = await api.customers.create.mutate({
+    name: '星辰科技',
+    kind: 'company',
+    stage: 'customer',
+    industry: null,
+    city: '北京',
+    notes: '老客户，去年签约',
+    tags: ['展会', '重点客户'],
+    // The same person as the survivor's contact (same mobile), with an email the survivor lacks.
+    primaryContact: { name: '张伟明', mobile: '138 0013 8000', email: 'zhangwm@xingchen.cn' },
+    confirmDuplicates: true,
+  });
+  const other = await api.contacts.create.mutate({ customerId: merged.id, name: '王芳', landline: '010-62345678', confirmDuplicates: true });
+  await api.customers.update.mutate({ ...merged, tags: merged.tags, notes: '老客户，去年签约。', version: merged.version });
+  return { survivor, merged: await api.customers.get.query({ id: merged.id }), other };
+}
+
+describe('merge', () => {
+  it('moves contacts, tags and history to the survivor, applies the field choices, trashes the merged record', async () => {
+    const { survivor, merged, other } = await twoRecords();
+    const result = await api.duplicates.merge.mutate({
+      survivorId: survivor.id,
+      survivorVersion: survivor.version,
+      mergedId: merged.id,
+      mergedVersion: merged.version,
+      choices: { stage: 'merged', notes: 'merged', industry: 'survivor' },
+    });
+
+    expect(result).toMatchObject({
+      id: survivor.id,
+      name: '北京星辰科技有限公司',
+      industry: '软件',
+      stage: 'customer',
+      notes: '老客户，去年签约。',
+      tags: ['VIP', '展会', '重点客户'],
+      version: survivor.version + 1,
+    });
+    // 王芳 moved; the duplicate 张伟明 was folded into the survivor's, which gained the email.
+    expect(result.contacts.map((c) => [c.name, c.mobile, c.email, c.landline, c.isPrimary])).toEqual([
+      ['张伟明', '138 0013 8000', 'zhangwm@xingchen.cn', null, true],
+      ['王芳', null, null, '010-6234 5678', false],
+    ]);
+    expect(result.contacts[1]!.id).toBe(other.id);
+
+    expect((await appErrorOf(api.customers.get.query({ id: merged.id }))).code).toBe('not_found');
+    const trashed = await db().selectFrom('customers').selectAll().where('id', '=', merged.id).executeTakeFirstOrThrow();
+    expect(trashed.deleted_at).not.toBeNull();
+    expect(trashed.deleted_by).toBe(1);
+
+    // Search finds the survivor by the moved contact, and no longer finds the merged record.
+    const byLandline = await api.customers.list.query({ search: '6234 5678' });
+    expect(byLandline.items.map((c) => c.id)).toEqual([survivor.id]);
+    const byName = await api.customers.list.query({ search: '星辰科技' });
+    expect(byName.items.map((c) => c.id)).toEqual([survivor.id]);
+    const { rows } = await sql`SELECT rowid FROM customer_search WHERE rowid = ${merged.id}`.execute(db());
+    expect(rows).toEqual([]);
+
+    // History: the survivor's includes the merged record's own entries, then the merge itself.
+    const history = await listCustomerHistory(db(), survivor.id);
+    expect(history.map((e) => [e.entity_id, e.op])).toEqual([
+      [survivor.id, 'create'],
+      [merged.id, 'create'],
+      [merged.id, 'update'],
+      [survivor.id, 'merge'],
+      [merged.id, 'merge'],
+    ]);
+    const mergeEntry = JSON.parse(history[3]!.changes);
+    expect(mergeEntry).toMatchObject({
+      mergedId: merged.id,
+      choices: { stage: 'merged', notes: 'merged', industry: 'survivor' },
+      fields: { stage: ['prospect', 'customer'], notes: [null, '老客户，去年签约。'] },
+      contactsMoved: [other.id],
+      contactsDeduplicated: [{ contactId: merged.contacts.find((c) => c.name === '张伟明')!.id, into: survivor.contacts[0]!.id }],
+      tagsAdded: ['重点客户'],
+    });
+    expect(JSON.parse(history[4]!.changes)).toEqual({ mergedInto: survivor.id, survivorName: '北京星辰科技有限公司' });
+    const contactAudit = await db().selectFrom('audit_log').select(['entity_id', 'op']).where('entity', '=', 'contact').execute();
+    expect(contactAudit).toEqual(expect.arrayContaining([{ entity_id: other.id, op: 'update' }]));
+
+    // The finder no longer offers the pair.
+    const pairs = await api.duplicates.pairs.query({ limit: 100 });
+    expect(pairs.items.filter((p) => [p.a.id, p.b.id].includes(merged.id))).toEqual([]);
+  });
+
+  it('can take the name from the merged record', async () => {
+    const { survivor, merged } = await twoRecords();
+    const result = await api.duplicates.merge.mutate({
+      survivorId: survivor.id,
+      survivorVersion: survivor.version,
+      mergedId: merged.id,
+      mergedVersion: merged.version,
+      choices: { name: 'merged' },
+    });
+    expect(result.name).toBe('星辰科技');
+    expect((await api.customers.list.query({ search: '星辰科技' })).items.map((c) => c.id)).toContain(survivor.id);
+  });
+
+  it('a stale version of either record is refused and nothing changes', async () => {
+    const { survivor, merged } = await twoRecords();
+    const snapshot = async () => ({
+      survivor: await api.customers.get.query({ id: survivor.id }),
+      merged: await api.customers.get.query({ id: merged.id }),
+      audit: (await db().selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
+    });
+    const before = await snapshot();
+    const base = { survivorId: survivor.id, survivorVersion: survivor.version, mergedId: merged.id, mergedVersion: merged.version };
+
+    const staleSurvivor = await appErrorOf(api.duplicates.merge.mutate({ ...base, survivorVersion: survivor.version + 5 }));
+    expect(staleSurvivor.code).toBe('conflict');
+    expect(staleSurvivor.data).toMatchObject({ id: survivor.id, version: survivor.version });
+    const staleMerged = await appErrorOf(api.duplicates.merge.mutate({ ...base, mergedVersion: merged.version + 5 }));
+    expect(staleMerged.code).toBe('conflict');
+    expect(staleMerged.data).toMatchObject({ id: merged.id, version: merged.version });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('merging a record into itself is refused', async () => {
+    const { survivor } = await twoRecords();
+    const error = await appErrorOf(
+      api.duplicates.merge.mutate({ survivorId: survivor.id, survivorVersion: 1, mergedId: survivor.id, mergedVersion: 1 }),
+    );
+    expect(error).toMatchObject({ code: 'validation', fieldErrors: { mergedId: 'sameCustomer' } });
+  });
+
+  it('merging a deleted or unknown record is refused', async () => {
+    const { survivor, merged } = await twoRecords();
+    await api.customers.delete.mutate({ id: merged.id });
+    const input = { survivorId: survivor.id, survivorVersion: survivor.version, mergedId: merged.id, mergedVersion: merged.version };
+    expect((await appErrorOf(api.duplicates.merge.mutate(input))).code).toBe('not_found');
+    expect((await appErrorOf(api.duplicates.merge.mutate({ ...input, mergedId: 999999 }))).code).toBe('not_found');
+  });
+
+  it('a sales rep cannot merge a colleague\'s record', async () => {
+    const rep = await signInAs(t, 'rep-merge', 'sales');
+    const mine = await rep.api.customers.create.mutate({ name: '销售自己的客户', kind: 'company', stage: 'prospect' });
+    const { survivor } = await twoRecords();
+    const error = await appErrorOf(
+      rep.api.duplicates.merge.mutate({ survivorId: mine.id, survivorVersion: mine.version, mergedId: survivor.id, mergedVersion: survivor.version }),
+    );
+    expect(error.code).toBe('not_found');
+    expect((await api.customers.get.query({ id: survivor.id })).version).toBe(survivor.version);
+  });
+});
