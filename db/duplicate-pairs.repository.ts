@@ -21,6 +21,8 @@ export interface PairMatchRow {
 
 /** The shortest folded name that may be matched as contained in another: shorter ones are too common. */
 export const MIN_CONTAINED_LENGTH = 4;
+/** Names (without a leading place) longer than this are not looked for inside longer names. */
+const MAX_PREFIX_LENGTH = 30;
 
 /** Live customers the viewer sees, from `fromId` up, at most `limit`, in id order. */
 export async function visibleCustomerIdsFrom(db: Db, viewer: Viewer, fromId: number, limit: number): Promise<number[]> {
@@ -31,39 +33,36 @@ export async function visibleCustomerIdsFrom(db: Db, viewer: Viewer, fromId: num
   return rows.map((r) => r.id);
 }
 
-/** The pair's two customers (c1, c2) are live and the viewer may see both. */
-function bothLiveAndVisible(viewer: Viewer): RawBuilder<unknown> {
-  const conditions = (['c1', 'c2'] as const).flatMap((alias) => {
-    const visible = customerVisibleTo(sql.ref(`${alias}.owner_id`), viewer);
-    return [sql`${sql.ref(`${alias}.deleted_at`)} IS NULL`, ...(visible ? [visible] : [])];
-  });
-  return sql`${sql.join(conditions, sql` AND `)}`;
+/** The other customer of a pair (c2) is live and the viewer may see it. */
+function otherVisible(viewer: Viewer): RawBuilder<unknown> {
+  const visible = customerVisibleTo(sql.ref('c2.owner_id'), viewer);
+  return visible ? sql`c2.deleted_at IS NULL AND ${visible}` : sql`c2.deleted_at IS NULL`;
 }
 
-type Scope = { lo: number; hi: number; both: RawBuilder<unknown> };
+// Each branch pairs a customer of the round (c1, from the "round" table below) with a customer of
+// higher id (c2). CROSS JOIN is SQLite's way to fix the join order: the planner cannot know the
+// round is small, and would otherwise scan every customer.
 
 /** Two customers sharing a live contact's normalized phone or email. */
-function channelPairs(column: 'mobile' | 'landline' | 'email', { lo, hi, both }: Scope): RawBuilder<unknown> {
+function channelPairs(column: 'mobile' | 'landline' | 'email', c2Visible: RawBuilder<unknown>): RawBuilder<unknown> {
   const k1 = sql.ref(`k1.${column}`);
   const k2 = sql.ref(`k2.${column}`);
   return sql`
-    SELECT k1.customer_id AS a, k2.customer_id AS b, ${sql.lit(column)} AS reason, ${k1} AS value
-      FROM contacts k1
-      JOIN contacts k2 ON ${k2} = ${k1} AND k2.customer_id > k1.customer_id
-      JOIN customers c1 ON c1.id = k1.customer_id
-      JOIN customers c2 ON c2.id = k2.customer_id
-     WHERE k1.customer_id BETWEEN ${lo} AND ${hi} AND ${k1} IS NOT NULL
-       AND k1.deleted_at IS NULL AND k2.deleted_at IS NULL AND ${both}`;
+    SELECT c1.id AS a, c2.id AS b, ${sql.lit(column)} AS reason, ${k1} AS value
+      FROM round c1
+      CROSS JOIN contacts k1 ON k1.customer_id = c1.id
+      CROSS JOIN contacts k2 ON ${k2} = ${k1} AND k2.customer_id > c1.id
+      CROSS JOIN customers c2 ON c2.id = k2.customer_id
+     WHERE ${k1} IS NOT NULL AND k1.deleted_at IS NULL AND k2.deleted_at IS NULL AND ${c2Visible}`;
 }
 
 /** Two companies with the same folded name (case, spaces, punctuation and legal form ignored). */
-function sameNamePairs({ lo, hi, both }: Scope): RawBuilder<unknown> {
+function sameNamePairs(c2Visible: RawBuilder<unknown>): RawBuilder<unknown> {
   return sql`
     SELECT c1.id AS a, c2.id AS b, 'name' AS reason, c1.name_key AS value
-      FROM customers c1
-      JOIN customers c2 ON c2.name_key = c1.name_key AND c2.id > c1.id
-     WHERE c1.id BETWEEN ${lo} AND ${hi} AND c1.name_key <> ''
-       AND c1.kind = 'company' AND c2.kind = 'company' AND ${both}`;
+      FROM round c1
+      CROSS JOIN customers c2 ON c2.name_key = c1.name_key AND c2.id > c1.id
+     WHERE c1.kind = 'company' AND c1.name_key <> '' AND +c2.kind = 'company' AND ${c2Visible}`;
 }
 
 /**
@@ -71,18 +70,23 @@ function sameNamePairs({ lo, hi, both }: Scope): RawBuilder<unknown> {
  * come from the name_stem index (the name without a leading place): the shorter name's stem is a
  * prefix of the longer one's. Both directions, since the lower id may hold either name.
  */
-function containedNamePairs({ lo, hi, both }: Scope): RawBuilder<unknown> {
-  const companies = sql`c1.id BETWEEN ${lo} AND ${hi} AND c1.kind = 'company' AND c2.kind = 'company'
-       AND c2.name_key <> c1.name_key AND ${both}`;
+function containedNamePairs(c2Visible: RawBuilder<unknown>): RawBuilder<unknown> {
+  // The unary + keeps SQLite from walking the kind index or the id range instead of name_stem's.
+  const companies = sql`c1.kind = 'company' AND +c2.kind = 'company' AND +c2.id > c1.id
+       AND c2.name_key <> c1.name_key AND ${c2Visible}`;
+  // Every prefix of c1's stem (stems have 2+ characters), each one index lookup.
+  const stemPrefixes = sql.join(
+    Array.from({ length: MAX_PREFIX_LENGTH - 1 }, (_, i) => sql`substr(c1.name_stem, 1, ${sql.lit(i + 2)})`),
+  );
   return sql`
     SELECT c1.id AS a, c2.id AS b, 'nameContained' AS reason, c1.name_key AS value
-      FROM customers c1
-      JOIN customers c2 ON c2.name_stem >= c1.name_stem AND c2.name_stem < c1.name_stem || char(1114111) AND c2.id > c1.id
+      FROM round c1
+      CROSS JOIN customers c2 ON c2.name_stem >= c1.name_stem AND c2.name_stem < c1.name_stem || char(1114111)
      WHERE ${companies} AND length(c1.name_key) >= ${MIN_CONTAINED_LENGTH} AND instr(c2.name_key, c1.name_key) > 0
     UNION ALL
     SELECT c1.id AS a, c2.id AS b, 'nameContained' AS reason, c2.name_key AS value
-      FROM customers c1
-      JOIN customers c2 ON c2.name_stem BETWEEN substr(c1.name_stem, 1, 2) AND c1.name_stem AND c2.id > c1.id
+      FROM round c1
+      CROSS JOIN customers c2 ON c2.name_stem IN (${stemPrefixes})
      WHERE ${companies} AND length(c2.name_key) >= ${MIN_CONTAINED_LENGTH} AND instr(c1.name_key, c2.name_key) > 0`;
 }
 
@@ -92,15 +96,22 @@ function containedNamePairs({ lo, hi, both }: Scope): RawBuilder<unknown> {
  * several times with different reasons.
  */
 export async function pairMatchesInRange(db: Db, viewer: Viewer, lo: number, hi: number): Promise<PairMatchRow[]> {
-  const scope: Scope = { lo, hi, both: bothLiveAndVisible(viewer) };
+  const c2Visible = otherVisible(viewer);
   const branches = [
-    channelPairs('mobile', scope),
-    channelPairs('landline', scope),
-    channelPairs('email', scope),
-    sameNamePairs(scope),
-    containedNamePairs(scope),
+    channelPairs('mobile', c2Visible),
+    channelPairs('landline', c2Visible),
+    channelPairs('email', c2Visible),
+    sameNamePairs(c2Visible),
+    containedNamePairs(c2Visible),
   ];
+  const visible = customerVisibleTo(sql.ref('c.owner_id'), viewer);
+  // The round's customers are read once, into a temporary table: name_stem is computed on each read,
+  // and the contained-name joins use it many times per customer.
   const { rows } = await sql<PairMatchRow>`
+    WITH round AS MATERIALIZED (
+      SELECT c.id, c.kind, c.name_key, c.name_stem FROM customers c
+       WHERE c.id BETWEEN ${lo} AND ${hi} AND c.deleted_at IS NULL ${visible ? sql`AND ${visible}` : sql``}
+    )
     SELECT DISTINCT p.a, p.b, p.reason, p.value
       FROM (${sql.join(branches, sql` UNION ALL `)}) p
      WHERE NOT EXISTS (SELECT 1 FROM duplicate_dismissals d WHERE d.customer_a_id = p.a AND d.customer_b_id = p.b)

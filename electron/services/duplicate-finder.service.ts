@@ -42,8 +42,11 @@ export interface PairCursor {
   b: number;
 }
 
-/** Customers examined per round trip: large enough that pair-poor data needs few rounds. */
-const CUSTOMERS_PER_ROUND = 2000;
+/**
+ * Customers examined per round: the first round is small, since a page needs few pairs and data full
+ * of duplicates yields many per customer; each round without enough pairs doubles it, up to the last.
+ */
+const ROUND_SIZES = { first: 100, max: 6400 };
 
 const after = (row: PairMatchRow, cursor: PairCursor | undefined) =>
   !cursor || row.a > cursor.a || (row.a === cursor.a && row.b > cursor.b);
@@ -52,8 +55,8 @@ const after = (row: PairMatchRow, cursor: PairCursor | undefined) =>
 async function collectPairs(ctx: UserContext, cursor: PairCursor | undefined, wanted: number) {
   const pairs = new Map<string, { a: number; b: number; reasons: PairReasonItem[] }>();
   let from = cursor?.a ?? 1;
-  while (pairs.size < wanted) {
-    const ids = await visibleCustomerIdsFrom(ctx.db, ctx.user, from, CUSTOMERS_PER_ROUND);
+  for (let size = ROUND_SIZES.first; pairs.size < wanted; size = Math.min(size * 2, ROUND_SIZES.max)) {
+    const ids = await visibleCustomerIdsFrom(ctx.db, ctx.user, from, size);
     if (ids.length === 0) break;
     const lo = ids[0]!;
     const hi = ids[ids.length - 1]!;
@@ -65,7 +68,7 @@ async function collectPairs(ctx: UserContext, cursor: PairCursor | undefined, wa
       pair.reasons.push({ reason: row.reason, value: isPhone ? formatPhone(row.value) : row.value });
       pairs.set(key, pair);
     }
-    if (ids.length < CUSTOMERS_PER_ROUND) break;
+    if (ids.length < size) break;
     from = hi + 1;
   }
   // Rounds come in id order and each returns its pairs sorted, so insertion order is (a, b) order.
