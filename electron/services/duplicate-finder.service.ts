@@ -83,7 +83,7 @@ export async function listDuplicatePairs(
   ctx: UserContext,
   input: ListDuplicatePairsInput,
 ): Promise<{ items: DuplicatePair[]; next: PairCursor | null }> {
-  const found = await collectPairs(ctx, input.after, input.limit + 1);
+  const found = await collectPairs(ctx, input.cursor ?? undefined, input.limit + 1);
   const page = found.slice(0, input.limit);
   const customers = new Map(
     (await findPairCustomers(ctx.db, [...new Set(page.flatMap((p) => [p.a, p.b]))])).map((c) => [

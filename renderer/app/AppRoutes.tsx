@@ -3,6 +3,8 @@ import { CustomerEditPage } from '../features/customers/CustomerEditPage';
 import { CustomerNewPage } from '../features/customers/CustomerNewPage';
 import { CustomerPage } from '../features/customers/CustomerPage';
 import { CustomersListPage } from '../features/customers/CustomersListPage';
+import { DuplicatesPage } from '../features/merge/DuplicatesPage';
+import { MergePage } from '../features/merge/MergePage';
 
 export function AppRoutes() {
   return (
@@ -11,6 +13,8 @@ export function AppRoutes() {
       <Route path="/customers/new" element={<CustomerNewPage />} />
       <Route path="/customers/:id" element={<CustomerPage />} />
       <Route path="/customers/:id/edit" element={<CustomerEditPage />} />
+      <Route path="/duplicates" element={<DuplicatesPage />} />
+      <Route path="/duplicates/merge/:a/:b" element={<MergePage />} />
       <Route path="*" element={<Navigate to="/customers" replace />} />
     </Routes>
   );

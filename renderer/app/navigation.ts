@@ -2,6 +2,7 @@ import {
   IconAddressBook,
   IconCalendarEvent,
   IconChartBar,
+  IconCopy,
   IconFileInvoice,
   IconHeadset,
   IconLayoutDashboard,
@@ -13,7 +14,7 @@ import {
 } from '@tabler/icons-react';
 
 export interface NavigationArea {
-  key: 'dashboard' | 'customers' | 'leads' | 'opportunities' | 'tasks' | 'quotes' | 'service' | 'marketing' | 'reports' | 'settings';
+  key: 'dashboard' | 'customers' | 'duplicates' | 'leads' | 'opportunities' | 'tasks' | 'quotes' | 'service' | 'marketing' | 'reports' | 'settings';
   icon: Icon;
   /** Where the area lives; areas without one are still to come. */
   path?: string;
@@ -22,6 +23,7 @@ export interface NavigationArea {
 export const NAVIGATION_AREAS: NavigationArea[] = [
   { key: 'dashboard', icon: IconLayoutDashboard },
   { key: 'customers', icon: IconAddressBook, path: '/customers' },
+  { key: 'duplicates', icon: IconCopy, path: '/duplicates' },
   { key: 'leads', icon: IconUserSearch },
   { key: 'opportunities', icon: IconTargetArrow },
   { key: 'tasks', icon: IconCalendarEvent },

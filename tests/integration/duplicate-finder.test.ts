@@ -19,7 +19,7 @@ async function allPairs(client: ApiClient = api) {
   const pairs = [];
   let after: { a: number; b: number } | undefined;
   do {
-    const page = await client.duplicates.pairs.query({ after, limit: 2 });
+    const page = await client.duplicates.pairs.query({ cursor: after, limit: 2 });
     pairs.push(...page.items);
     after = page.next ?? undefined;
   } while (after);

@@ -3,7 +3,7 @@ import { id, version } from './fields.js';
 
 export const listDuplicatePairsInput = z.object({
   /** The last pair of the previous page. */
-  after: z.object({ a: id, b: id }).optional(),
+  cursor: z.object({ a: id, b: id }).nullish(),
   limit: z.number().int().min(1).max(100).default(25),
 });
 
