@@ -68,34 +68,22 @@ async function moveContacts(db: Db, ctx: UserContext, survivorId: number, merged
   const survivorHasPrimary = kept.some((c) => c.is_primary === 1);
   const moved: number[] = [];
   const deduplicated: { contactId: number; into: number }[] = [];
+  const audit = { entity: 'contact', userId: ctx.user.id, at: now } as const;
   for (const contact of await listContactsOfCustomer(db, mergedId)) {
     const twin = kept.find((k) => isSameContact(k, contact));
     if (twin) {
       const fill = missingFields(twin, contact);
       if (Object.keys(fill).length > 0) {
         await updateContactIfVersion(db, twin.id, twin.version, { ...fill, updated_at: now });
+        await writeAudit(db, { ...audit, entityId: twin.id, op: 'update', changes: diffRecords(twin, fill) });
         Object.assign(twin, fill, { version: twin.version + 1 });
       }
       await softDeleteContact(db, contact.id, ctx.user.id, now);
-      await writeAudit(db, {
-        entity: 'contact',
-        entityId: contact.id,
-        op: 'delete',
-        userId: ctx.user.id,
-        at: now,
-        changes: { mergedInto: [null, twin.id], ...diffRecords(twin, fill) },
-      });
+      await writeAudit(db, { ...audit, entityId: contact.id, op: 'delete', changes: { mergedInto: twin.id } });
       deduplicated.push({ contactId: contact.id, into: twin.id });
     } else {
       await moveContact(db, contact.id, survivorId, contact.is_primary === 1 && !survivorHasPrimary, now);
-      await writeAudit(db, {
-        entity: 'contact',
-        entityId: contact.id,
-        op: 'update',
-        userId: ctx.user.id,
-        at: now,
-        changes: { customerId: [mergedId, survivorId] },
-      });
+      await writeAudit(db, { ...audit, entityId: contact.id, op: 'update', changes: { customerId: [mergedId, survivorId] } });
       moved.push(contact.id);
     }
   }

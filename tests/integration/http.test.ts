@@ -1,6 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APP_SCHEMA_VERSION } from '../../db/migrate.js';
 import { APP_VERSION } from '../../electron/app-info.js';
 import { MAX_BODY_BYTES, startHttpServer, type RunningServer } from '../../electron/lan/http-server.js';
 import { OWNER, startTestHost, tempDir, type TestHost } from '../helpers/test-host.js';
@@ -40,7 +41,7 @@ describe('HTTP transport on a real 127.0.0.1 port', () => {
   it('GET /api/health answers status, version and schema version without a session', async () => {
     const response = await fetch(`${server.url}/api/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', version: APP_VERSION, schemaVersion: 1 });
+    expect(await response.json()).toEqual({ status: 'ok', version: APP_VERSION, schemaVersion: APP_SCHEMA_VERSION });
   });
 
   it('serves the API: a query with the session cookie, 401 without it', async () => {

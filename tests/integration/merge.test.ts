@@ -102,8 +102,22 @@ describe('merge', () => {
       tagsAdded: ['重点客户'],
     });
     expect(JSON.parse(history[4]!.changes)).toEqual({ mergedInto: survivor.id, survivorName: '北京星辰科技有限公司' });
-    const contactAudit = await db().selectFrom('audit_log').select(['entity_id', 'op']).where('entity', '=', 'contact').execute();
-    expect(contactAudit).toEqual(expect.arrayContaining([{ entity_id: other.id, op: 'update' }]));
+    // Each contact's own history says what the merge did to it.
+    const twinId = survivor.contacts[0]!.id;
+    const duplicateId = merged.contacts.find((c) => c.name === '张伟明')!.id;
+    const contactAudit = await db()
+      .selectFrom('audit_log')
+      .select(['entity_id', 'op', 'changes'])
+      .where('entity', '=', 'contact')
+      .where('op', '!=', 'create')
+      .where('entity_id', 'in', [other.id, twinId, duplicateId])
+      .orderBy('id')
+      .execute();
+    expect(contactAudit.map((e) => [e.entity_id, e.op, JSON.parse(e.changes)])).toEqual([
+      [twinId, 'update', { email: [null, 'zhangwm@xingchen.cn'] }],
+      [duplicateId, 'delete', { mergedInto: twinId }],
+      [other.id, 'update', { customerId: [merged.id, survivor.id] }],
+    ]);
 
     // The finder no longer offers the pair.
     const pairs = await api.duplicates.pairs.query({ limit: 100 });
