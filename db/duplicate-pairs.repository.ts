@@ -105,8 +105,7 @@ export async function pairMatchesInRange(db: Db, viewer: Viewer, lo: number, hi:
     containedNamePairs(c2Visible),
   ];
   const visible = customerVisibleTo(sql.ref('c.owner_id'), viewer);
-  // The round's customers are read once, into a temporary table: name_stem is computed on each read,
-  // and the contained-name joins use it many times per customer.
+  // The round's customers (live, visible, in the id range) are found once and shared by every branch.
   const { rows } = await sql<PairMatchRow>`
     WITH round AS MATERIALIZED (
       SELECT c.id, c.kind, c.name_key, c.name_stem FROM customers c

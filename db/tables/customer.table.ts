@@ -17,7 +17,7 @@ export interface CustomerTable {
   name: string;
   /** Name folded for duplicate matching: lower case, no spaces or punctuation, no legal suffix. */
   name_key: string;
-  /** name_key without a leading place ("北京星辰科技" → "星辰科技"); computed by SQLite (migration 0005). */
+  /** name_key without a leading place ("北京星辰科技" → "星辰科技"); kept by triggers (migration 0005). */
   name_stem: GeneratedAlways<string>;
   kind: CustomerKind;
   industry: string | null;

@@ -111,6 +111,13 @@ describe('duplicate finder', () => {
     expect((await appErrorOf(rep.api.duplicates.dismiss.mutate({ customerIds: [own1.id, boss.id] }))).code).toBe('not_found');
   });
 
+  it('a renamed customer is matched by its new name', async () => {
+    const renamed = await company('完全不同的名字');
+    expect(pairOf(await allPairs(), renamed.id, starE)).toBeUndefined();
+    await api.customers.update.mutate({ ...renamed, name: '上海星辰科技有限公司', version: renamed.version });
+    expect(pairOf(await allPairs(), renamed.id, starE)?.reasons).toEqual([{ reason: 'nameContained', value: '星辰科技' }]);
+  });
+
   it('refuses bad input', async () => {
     expect((await appErrorOf(api.duplicates.dismiss.mutate({ customerIds: [starA, starA] }))).code).toBe('validation');
     expect((await appErrorOf(api.duplicates.pairs.query({ limit: 0 }))).code).toBe('validation');
