@@ -21,8 +21,8 @@ export interface PairMatchRow {
 
 /** The shortest folded name that may be matched as contained in another: shorter ones are too common. */
 export const MIN_CONTAINED_LENGTH = 4;
-/** Names (without a leading place) longer than this are not looked for inside longer names. */
-const MAX_PREFIX_LENGTH = 30;
+/** Names (without a leading place) longer than 30 characters are not looked for inside longer names. */
+const PREFIX_LENGTHS = Array.from({ length: 29 }, (_, i) => i + 2);
 
 /** Live customers the viewer sees, from `fromId` up, at most `limit`, in id order. */
 export async function visibleCustomerIdsFrom(db: Db, viewer: Viewer, fromId: number, limit: number): Promise<number[]> {
@@ -68,16 +68,13 @@ function sameNamePairs(c2Visible: RawBuilder<unknown>): RawBuilder<unknown> {
 /**
  * Two companies where one folded name contains the other ("星辰科技" in "北京星辰科技发展"). Candidates
  * come from the name_stem index (the name without a leading place): the shorter name's stem is a
- * prefix of the longer one's. Both directions, since the lower id may hold either name.
+ * prefix of the longer one's, found as a range of the index one way and one lookup per prefix length
+ * (prefix_lengths) the other. Both directions, since the lower id may hold either name.
  */
 function containedNamePairs(c2Visible: RawBuilder<unknown>): RawBuilder<unknown> {
   // The unary + keeps SQLite from walking the kind index or the id range instead of name_stem's.
   const companies = sql`c1.kind = 'company' AND +c2.kind = 'company' AND +c2.id > c1.id
        AND c2.name_key <> c1.name_key AND ${c2Visible}`;
-  // Every prefix of c1's stem (stems have 2+ characters), each one index lookup.
-  const stemPrefixes = sql.join(
-    Array.from({ length: MAX_PREFIX_LENGTH - 1 }, (_, i) => sql`substr(c1.name_stem, 1, ${sql.lit(i + 2)})`),
-  );
   return sql`
     SELECT c1.id AS a, c2.id AS b, 'nameContained' AS reason, c1.name_key AS value
       FROM round c1
@@ -86,7 +83,8 @@ function containedNamePairs(c2Visible: RawBuilder<unknown>): RawBuilder<unknown>
     UNION ALL
     SELECT c1.id AS a, c2.id AS b, 'nameContained' AS reason, c2.name_key AS value
       FROM round c1
-      CROSS JOIN customers c2 ON c2.name_stem IN (${stemPrefixes})
+      CROSS JOIN prefix_lengths p ON p.n <= length(c1.name_stem)
+      CROSS JOIN customers c2 ON c2.name_stem = substr(c1.name_stem, 1, p.n)
      WHERE ${companies} AND length(c2.name_key) >= ${MIN_CONTAINED_LENGTH} AND instr(c1.name_key, c2.name_key) > 0`;
 }
 
@@ -107,7 +105,8 @@ export async function pairMatchesInRange(db: Db, viewer: Viewer, lo: number, hi:
   const visible = customerVisibleTo(sql.ref('c.owner_id'), viewer);
   // The round's customers (live, visible, in the id range) are found once and shared by every branch.
   const { rows } = await sql<PairMatchRow>`
-    WITH round AS MATERIALIZED (
+    WITH prefix_lengths(n) AS (VALUES ${sql.join(PREFIX_LENGTHS.map((n) => sql`(${sql.lit(n)})`))}),
+    round AS MATERIALIZED (
       SELECT c.id, c.kind, c.name_key, c.name_stem FROM customers c
        WHERE c.id BETWEEN ${lo} AND ${hi} AND c.deleted_at IS NULL ${visible ? sql`AND ${visible}` : sql``}
     )
