@@ -39,11 +39,16 @@ const CHANNELS = ['mobile', 'landline', 'email'] as const;
 /** Fields a duplicate contact can fill in on its twin when the twin has them empty. */
 const FILLABLE = ['title', 'mobile', 'landline', 'email', 'wechat_id', 'birthday', 'gender'] as const;
 
-/** The same person: they share a normalized phone or email and no channel says otherwise. */
+const foldedName = (name: string) => name.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+
+/**
+ * The same person: the same name, a shared normalized phone or email, and no channel that says
+ * otherwise. Two names on one number (a front desk) stay two contacts.
+ */
 function isSameContact(a: ContactRow, b: ContactRow): boolean {
   const shares = CHANNELS.some((ch) => a[ch] !== null && a[ch] === b[ch]);
   const differs = CHANNELS.some((ch) => a[ch] !== null && b[ch] !== null && a[ch] !== b[ch]);
-  return shares && !differs;
+  return foldedName(a.name) === foldedName(b.name) && shares && !differs;
 }
 
 function missingFields(keep: ContactRow, from: ContactRow): ContactUpdate {

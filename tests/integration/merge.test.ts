@@ -124,6 +124,20 @@ describe('merge', () => {
     expect(pairs.items.filter((p) => [p.a.id, p.b.id].includes(merged.id))).toEqual([]);
   });
 
+  it('two people on one number stay two contacts', async () => {
+    const create = (name: string, contact: string) =>
+      api.customers.create.mutate({ name, kind: 'company', stage: 'prospect', primaryContact: { name: contact, landline: '021-55556666' }, confirmDuplicates: true });
+    const survivor = await create('前台总机公司', '前台');
+    const merged = await create('前台总机', '王经理');
+    const result = await api.duplicates.merge.mutate({
+      survivorId: survivor.id,
+      survivorVersion: survivor.version,
+      mergedId: merged.id,
+      mergedVersion: merged.version,
+    });
+    expect(result.contacts.map((c) => c.name)).toEqual(['前台', '王经理']);
+  });
+
   it('can take the name from the merged record', async () => {
     const { survivor, merged } = await twoRecords();
     const result = await api.duplicates.merge.mutate({
