@@ -1,21 +1,27 @@
 import type { Db } from './connection.js';
 import type { AuditOp } from './tables/audit-log.table.js';
 
+export type FieldChanges = Record<string, [unknown, unknown]>;
+
 export interface AuditEntry {
-  entity: string;
+  entity: 'customer' | 'contact';
   entityId: number;
+  /** Whose timeline shows the entry: the customer itself, or the contact's customer. */
+  customerId: number;
   op: AuditOp;
   userId: number | null;
   at: string;
-  changes: object;
+  changes: FieldChanges;
 }
 
+/** Call inside the change's own transaction: the entry and the change commit (or roll back) together. */
 export async function writeAudit(db: Db, entry: AuditEntry): Promise<void> {
   await db
     .insertInto('audit_log')
     .values({
       entity: entry.entity,
       entity_id: entry.entityId,
+      customer_id: entry.customerId,
       op: entry.op,
       user_id: entry.userId,
       at: entry.at,
@@ -25,12 +31,57 @@ export async function writeAudit(db: Db, entry: AuditEntry): Promise<void> {
 }
 
 /** { field: [before, after] } for the fields that differ. */
-export function diffRecords<T extends object>(before: T, after: Partial<T>): Record<string, [unknown, unknown]> {
-  const changes: Record<string, [unknown, unknown]> = {};
+export function diffRecords<T extends object>(before: T, after: Partial<T>): FieldChanges {
+  const changes: FieldChanges = {};
   for (const key of Object.keys(after) as (keyof T & string)[]) {
     const a = JSON.stringify(before[key] ?? null);
     const b = JSON.stringify(after[key] ?? null);
     if (a !== b) changes[key] = [before[key] ?? null, after[key] ?? null];
   }
   return changes;
+}
+
+const isBlank = (value: unknown) =>
+  value === null || value === undefined || value === '' || value === false || (Array.isArray(value) && value.length === 0);
+
+/** A new record's entry: { field: [null, value] } for each field filled in (empty ones say nothing). */
+export function createdRecord(record: object): FieldChanges {
+  return Object.fromEntries(Object.entries(record).flatMap(([field, value]) => (isBlank(value) ? [] : [[field, [null, value]]])));
+}
+
+export interface HistoryRow {
+  id: number;
+  entity: string;
+  entity_id: number;
+  op: AuditOp;
+  user_id: number | null;
+  user_name: string | null;
+  at: string;
+  changes: string;
+  /** The contact's current name, for entries about a contact (null once purged). */
+  contact_name: string | null;
+}
+
+/** A customer's timeline, newest first: its own entries and its contacts'. */
+export function listCustomerHistory(db: Db, customerId: number, page: { offset: number; limit: number }): Promise<HistoryRow[]> {
+  return db
+    .selectFrom('audit_log as a')
+    .leftJoin('users as u', 'u.id', 'a.user_id')
+    .leftJoin('contacts as k', (join) => join.onRef('k.id', '=', 'a.entity_id').on('a.entity', '=', 'contact'))
+    .select(['a.id', 'a.entity', 'a.entity_id', 'a.op', 'a.user_id', 'u.display_name as user_name', 'a.at', 'a.changes'])
+    .select('k.name as contact_name')
+    .where('a.customer_id', '=', customerId)
+    .orderBy('a.id', 'desc')
+    .offset(page.offset)
+    .limit(page.limit)
+    .execute();
+}
+
+export async function countCustomerHistory(db: Db, customerId: number): Promise<number> {
+  const row = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('customer_id', '=', customerId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

@@ -37,15 +37,18 @@ export async function updateContactIfVersion(
   return result.numUpdatedRows === 1n;
 }
 
-/** Only one primary contact per customer. */
-export async function clearPrimaryContact(db: Db, customerId: number, exceptId: number, now: string): Promise<void> {
-  await db
+/** Only one primary contact per customer: clears the flag on the others; returns their ids (for the audit log). */
+export async function clearPrimaryContact(db: Db, customerId: number, exceptId: number, now: string): Promise<number[]> {
+  const rows = await db
     .updateTable('contacts')
     .set((eb) => ({ is_primary: 0, updated_at: now, version: eb('version', '+', 1) }))
     .where('customer_id', '=', customerId)
     .where('id', '!=', exceptId)
     .where('is_primary', '=', 1)
+    .where('deleted_at', 'is', null)
+    .returning('id')
     .execute();
+  return rows.map((r) => r.id);
 }
 
 export interface ContactMatchQuery {
@@ -93,4 +96,22 @@ export async function softDeleteContact(db: Db, id: number, userId: number, now:
     .set((eb) => ({ deleted_at: now, deleted_by: userId, updated_at: now, version: eb('version', '+', 1) }))
     .where('id', '=', id)
     .execute();
+}
+
+/** The customer's live contacts go to the trash with it, marked so its restore brings them back; returns their ids. */
+export async function softDeleteContactsWithCustomer(db: Db, customerId: number, userId: number, now: string): Promise<number[]> {
+  const rows = await db
+    .updateTable('contacts')
+    .set((eb) => ({
+      deleted_at: now,
+      deleted_by: userId,
+      deleted_with_customer: 1,
+      updated_at: now,
+      version: eb('version', '+', 1),
+    }))
+    .where('customer_id', '=', customerId)
+    .where('deleted_at', 'is', null)
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
 }

@@ -1,7 +1,7 @@
 import type { AuditLogTable } from './tables/audit-log.table.js';
 import type { ContactTable } from './tables/contact.table.js';
 import type { CustomerTable, CustomerTagTable } from './tables/customer.table.js';
-import type { CustomerMergeTable, DuplicateDismissalTable } from './tables/merge.table.js';
+import type { DuplicateDismissalTable } from './tables/merge.table.js';
 import type { SessionTable } from './tables/session.table.js';
 import type { TeamTable } from './tables/team.table.js';
 import type { UserTable } from './tables/user.table.js';
@@ -15,5 +15,4 @@ export interface Database {
   contacts: ContactTable;
   audit_log: AuditLogTable;
   duplicate_dismissals: DuplicateDismissalTable;
-  customer_merges: CustomerMergeTable;
 }

@@ -30,6 +30,12 @@ export async function writeSearchDocument(db: Db, customerId: number, doc: Searc
   await sql`INSERT INTO customer_search_pairs (rowid, body) VALUES (${customerId}, ${pairs})`.execute(db);
 }
 
+/** The index holds live customers only: a deleted customer's document goes, a restore writes it again. */
+export async function deleteSearchDocument(db: Db, customerId: number): Promise<void> {
+  await sql`DELETE FROM customer_search WHERE rowid = ${customerId}`.execute(db);
+  await sql`DELETE FROM customer_search_pairs WHERE rowid = ${customerId}`.execute(db);
+}
+
 const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
 
 interface Terms {
@@ -74,10 +80,4 @@ export function matchesSearch(idColumn: Expression<number>, text: string): Expre
   }
   if (conditions.length === 0) return null;
   return conditions.length === 1 ? conditions[0]! : sql<SqlBool>`(${sql.join(conditions, sql` AND `)})`;
-}
-
-/** Takes a customer out of search (merged away): its rowid no longer matches anything. */
-export async function deleteSearchDocument(db: Db, customerId: number): Promise<void> {
-  await sql`DELETE FROM customer_search WHERE rowid = ${customerId}`.execute(db);
-  await sql`DELETE FROM customer_search_pairs WHERE rowid = ${customerId}`.execute(db);
 }

@@ -31,3 +31,10 @@ export function listActiveUsers(db: Db): Promise<Pick<UserRow, 'id' | 'display_n
     .orderBy('display_name')
     .execute();
 }
+
+/** Display names by id, for showing people named in stored data (disabled users included). */
+export async function findUserNames(db: Db, ids: number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}

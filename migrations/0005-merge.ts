@@ -46,22 +46,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   // "Not a duplicate" answers, one row per pair (lower id first), so a dismissed pair stays hidden.
   await db.schema
     .createTable('duplicate_dismissals')
-    .addColumn('customer_a_id', 'integer', (c) => c.notNull().references('customers.id'))
-    .addColumn('customer_b_id', 'integer', (c) => c.notNull().references('customers.id'))
+    .addColumn('customer_a_id', 'integer', (c) => c.notNull().references('customers.id').onDelete('cascade'))
+    .addColumn('customer_b_id', 'integer', (c) => c.notNull().references('customers.id').onDelete('cascade'))
     .addColumn('dismissed_by', 'integer', (c) => c.references('users.id'))
     .addColumn('dismissed_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('duplicate_dismissals_pk', ['customer_a_id', 'customer_b_id'])
     .addCheckConstraint('duplicate_dismissals_order', sql`customer_a_id < customer_b_id`)
     .execute();
-
-  // Which customer was merged into which: the survivor's history includes the merged records' entries.
-  await db.schema
-    .createTable('customer_merges')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-    .addColumn('survivor_id', 'integer', (c) => c.notNull().references('customers.id'))
-    .addColumn('merged_id', 'integer', (c) => c.notNull().references('customers.id'))
-    .addColumn('merged_by', 'integer', (c) => c.references('users.id'))
-    .addColumn('merged_at', 'text', (c) => c.notNull())
-    .execute();
-  await db.schema.createIndex('customer_merges_survivor').on('customer_merges').column('survivor_id').execute();
 }

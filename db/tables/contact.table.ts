@@ -21,6 +21,8 @@ export interface ContactTable {
   updated_at: string;
   deleted_at: string | null;
   deleted_by: number | null;
+  /** 1 when the contact went to the trash with its customer (and comes back with it); 0 otherwise. */
+  deleted_with_customer: Generated<number>;
   version: number;
 }
 

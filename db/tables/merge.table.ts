@@ -1,17 +1,7 @@
-import type { Generated } from 'kysely';
-
 /** A pair the user said is not a duplicate; customer_a_id < customer_b_id. */
 export interface DuplicateDismissalTable {
   customer_a_id: number;
   customer_b_id: number;
   dismissed_by: number | null;
   dismissed_at: string;
-}
-
-export interface CustomerMergeTable {
-  id: Generated<number>;
-  survivor_id: number;
-  merged_id: number;
-  merged_by: number | null;
-  merged_at: string;
 }

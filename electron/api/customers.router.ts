@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import * as customers from '../services/customers.service.js';
+import { customerHistory } from '../services/history.service.js';
 import { findDuplicates } from '../services/duplicates.service.js';
 import { id } from './schemas/fields.js';
 import {
@@ -8,6 +9,7 @@ import {
   listCustomersInput,
   updateCustomerInput,
 } from './schemas/customers.schema.js';
+import { customerHistoryInput } from './schemas/history.schema.js';
 import { authedProcedure, router } from './trpc.js';
 
 export const customersRouter = router({
@@ -40,4 +42,7 @@ export const customersRouter = router({
   ),
 
   tags: authedProcedure.query(({ ctx }) => customers.listCustomerTags(ctx.userCtx)),
+
+  /** Under customers, so every customer change refreshes an open history too. */
+  history: authedProcedure.input(customerHistoryInput).query(({ ctx, input }) => customerHistory(ctx.userCtx, input)),
 });

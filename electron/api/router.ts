@@ -2,6 +2,7 @@ import { authRouter } from './auth.router.js';
 import { contactsRouter } from './contacts.router.js';
 import { customersRouter } from './customers.router.js';
 import { duplicatesRouter } from './duplicates.router.js';
+import { trashRouter } from './trash.router.js';
 import { router } from './trpc.js';
 import { usersRouter } from './users.router.js';
 
@@ -11,6 +12,7 @@ export const appRouter = router({
   users: usersRouter,
   customers: customersRouter,
   contacts: contactsRouter,
+  trash: trashRouter,
   duplicates: duplicatesRouter,
 });
 

@@ -1,4 +1,4 @@
-import { diffRecords, writeAudit } from '../../db/audit.repository.js';
+import { createdRecord, diffRecords } from '../../db/audit.repository.js';
 import {
   clearPrimaryContact,
   findContact,
@@ -10,6 +10,7 @@ import type { Db } from '../../db/connection.js';
 import { findVisibleCustomer } from '../../db/customer.repository.js';
 import type { NewContactRow } from '../../db/tables/contact.table.js';
 import type { ContactFields, CreateContactInput, UpdateContactInput } from '../api/schemas/customers.schema.js';
+import { auditedContact, recordChange } from './audit-trail.js';
 import type { UserContext } from './context.js';
 import { nowIso } from './context.js';
 import { reindexCustomer } from './customer-search.js';
@@ -55,6 +56,19 @@ async function visibleContact(db: Db, ctx: UserContext, id: number) {
   return { contact, customer };
 }
 
+/** Makes `contactId` the customer's only primary contact; the others that lose the flag are audited too. */
+async function makeOnlyPrimary(db: Db, ctx: UserContext, customerId: number, contactId: number, now: string): Promise<number[]> {
+  const cleared = await clearPrimaryContact(db, customerId, contactId, now);
+  for (const id of cleared) {
+    await recordChange(db, ctx, now, { entity: 'contact', entityId: id, customerId, op: 'update', changes: { isPrimary: [true, false] } });
+  }
+  return cleared;
+}
+
+function publishPrimaryCleared(ctx: UserContext, ids: number[]): void {
+  for (const id of ids) ctx.events.publish({ entity: 'contact', id, op: 'update' });
+}
+
 export async function createContact(ctx: UserContext, input: CreateContactInput): Promise<Contact> {
   await visibleCustomerOf(ctx.db, ctx, input.customerId);
   if (!input.confirmDuplicates) {
@@ -62,44 +76,49 @@ export async function createContact(ctx: UserContext, input: CreateContactInput)
     if (matches.length > 0) throw new AppError('duplicate', 'Possible duplicate', { data: matches });
   }
   const now = nowIso(ctx.clock);
-  const contact = await ctx.db.transaction().execute(async (trx) => {
+  const { contact, cleared } = await ctx.db.transaction().execute(async (trx) => {
     const customer = await visibleCustomerOf(trx, ctx, input.customerId);
     const id = await insertContact(trx, contactRow(customer.id, input, now));
-    if (input.isPrimary) await clearPrimaryContact(trx, customer.id, id, now);
-    await reindexCustomer(trx, customer.id, customer.name);
     const created = toContact((await findContact(trx, id))!);
-    await writeAudit(trx, { entity: 'contact', entityId: id, op: 'create', userId: ctx.user.id, at: now, changes: created });
-    return created;
+    await recordChange(trx, ctx, now, {
+      entity: 'contact',
+      entityId: id,
+      customerId: customer.id,
+      op: 'create',
+      changes: createdRecord(auditedContact(created)),
+    });
+    const cleared = input.isPrimary ? await makeOnlyPrimary(trx, ctx, customer.id, id, now) : [];
+    await reindexCustomer(trx, customer.id, customer.name);
+    return { contact: created, cleared };
   });
   ctx.events.publish({ entity: 'contact', id: contact.id, op: 'create' });
+  publishPrimaryCleared(ctx, cleared);
   ctx.events.publish({ entity: 'customer', id: contact.customerId, op: 'update' });
   return contact;
 }
 
 export async function updateContact(ctx: UserContext, input: UpdateContactInput): Promise<Contact> {
   const now = nowIso(ctx.clock);
-  const contact = await ctx.db.transaction().execute(async (trx) => {
+  const { contact, cleared } = await ctx.db.transaction().execute(async (trx) => {
     const { contact: beforeRow, customer } = await visibleContact(trx, ctx, input.id);
     const before = toContact(beforeRow);
     const { customer_id: _c, created_at: _ca, ...changes } = contactRow(customer.id, input, now);
     const ok = await updateContactIfVersion(trx, input.id, input.version, changes);
     if (!ok) throw conflict('contact', before);
-    if (input.isPrimary) await clearPrimaryContact(trx, customer.id, input.id, now);
-    await reindexCustomer(trx, customer.id, customer.name);
     const after = toContact((await findContact(trx, input.id))!);
-    const { updatedAt: _bu, version: _bv, ...beforeFields } = before;
-    const { updatedAt: _au, version: _av, ...afterFields } = after;
-    await writeAudit(trx, {
+    await recordChange(trx, ctx, now, {
       entity: 'contact',
       entityId: input.id,
+      customerId: customer.id,
       op: 'update',
-      userId: ctx.user.id,
-      at: now,
-      changes: diffRecords(beforeFields, afterFields),
+      changes: diffRecords(auditedContact(before), auditedContact(after)),
     });
-    return after;
+    const cleared = input.isPrimary ? await makeOnlyPrimary(trx, ctx, customer.id, input.id, now) : [];
+    await reindexCustomer(trx, customer.id, customer.name);
+    return { contact: after, cleared };
   });
   ctx.events.publish({ entity: 'contact', id: contact.id, op: 'update' });
+  publishPrimaryCleared(ctx, cleared);
   ctx.events.publish({ entity: 'customer', id: contact.customerId, op: 'update' });
   return contact;
 }
@@ -110,7 +129,7 @@ export async function deleteContact(ctx: UserContext, id: number): Promise<void>
     const { customer } = await visibleContact(trx, ctx, id);
     await softDeleteContact(trx, id, ctx.user.id, now);
     await reindexCustomer(trx, customer.id, customer.name);
-    await writeAudit(trx, { entity: 'contact', entityId: id, op: 'delete', userId: ctx.user.id, at: now, changes: {} });
+    await recordChange(trx, ctx, now, { entity: 'contact', entityId: id, customerId: customer.id, op: 'delete', changes: {} });
     return customer.id;
   });
   ctx.events.publish({ entity: 'contact', id, op: 'delete' });

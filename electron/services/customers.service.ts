@@ -1,5 +1,5 @@
-import { diffRecords, writeAudit } from '../../db/audit.repository.js';
-import { insertContact, listContactsOfCustomer } from '../../db/contact.repository.js';
+import { createdRecord, diffRecords } from '../../db/audit.repository.js';
+import { insertContact, listContactsOfCustomer, softDeleteContactsWithCustomer } from '../../db/contact.repository.js';
 import type { Db } from '../../db/connection.js';
 import {
   countCustomers,
@@ -12,6 +12,7 @@ import {
   softDeleteCustomer,
   updateCustomerIfVersion,
 } from '../../db/customer.repository.js';
+import { deleteSearchDocument } from '../../db/search.js';
 import { findUserById } from '../../db/user.repository.js';
 import type {
   CreateCustomerInput,
@@ -19,6 +20,7 @@ import type {
   ListCustomersInput,
   UpdateCustomerInput,
 } from '../api/schemas/customers.schema.js';
+import { auditedContact, auditedCustomer, publishWithContacts, recordChange, recordWithContacts } from './audit-trail.js';
 import { contactRow } from './contacts.service.js';
 import type { UserContext } from './context.js';
 import { nowIso } from './context.js';
@@ -116,7 +118,22 @@ export async function createCustomer(ctx: UserContext, input: CreateCustomerInpu
     }
     await reindexCustomer(trx, id, input.name);
     const created = (await loadDetail(trx, ctx, id))!;
-    await writeAudit(trx, { entity: 'customer', entityId: id, op: 'create', userId: ctx.user.id, at: now, changes: created });
+    await recordChange(trx, ctx, now, {
+      entity: 'customer',
+      entityId: id,
+      customerId: id,
+      op: 'create',
+      changes: createdRecord(auditedCustomer(created)),
+    });
+    for (const contact of created.contacts) {
+      await recordChange(trx, ctx, now, {
+        entity: 'contact',
+        entityId: contact.id,
+        customerId: id,
+        op: 'create',
+        changes: createdRecord(auditedContact(contact)),
+      });
+    }
     return created;
   });
   ctx.events.publish({ entity: 'customer', id: detail.id, op: 'create' });
@@ -137,15 +154,12 @@ export async function updateCustomer(ctx: UserContext, input: UpdateCustomerInpu
     await replaceCustomerTags(trx, input.id, input.tags);
     if (before.name !== input.name) await reindexCustomer(trx, input.id, input.name);
     const after = (await loadDetail(trx, ctx, input.id))!;
-    const { contacts: _b, updatedAt: _bu, version: _bv, ...beforeFields } = before;
-    const { contacts: _a, updatedAt: _au, version: _av, ...afterFields } = after;
-    await writeAudit(trx, {
+    await recordChange(trx, ctx, now, {
       entity: 'customer',
       entityId: input.id,
+      customerId: input.id,
       op: 'update',
-      userId: ctx.user.id,
-      at: now,
-      changes: diffRecords(beforeFields, afterFields),
+      changes: diffRecords(auditedCustomer(before), auditedCustomer(after)),
     });
     return after;
   });
@@ -153,16 +167,22 @@ export async function updateCustomer(ctx: UserContext, input: UpdateCustomerInpu
   return detail;
 }
 
-/** Soft delete: the customer and its contacts go to the trash, restorable. */
+/**
+ * Soft delete: the customer and its live contacts go to the trash, marked as deleted together so a
+ * restore brings back exactly those (contacts deleted on their own before stay in the trash).
+ */
 export async function deleteCustomer(ctx: UserContext, id: number): Promise<void> {
   const now = nowIso(ctx.clock);
-  await ctx.db.transaction().execute(async (trx) => {
+  const contactIds = await ctx.db.transaction().execute(async (trx) => {
     const before = await findVisibleCustomer(trx, ctx.user, id);
     if (!before) throw notFound('customer', id);
     await softDeleteCustomer(trx, id, ctx.user.id, now);
-    await writeAudit(trx, { entity: 'customer', entityId: id, op: 'delete', userId: ctx.user.id, at: now, changes: {} });
+    const contactIds = await softDeleteContactsWithCustomer(trx, id, ctx.user.id, now);
+    await deleteSearchDocument(trx, id);
+    await recordWithContacts(trx, ctx, now, 'delete', { id }, contactIds.map((contactId) => ({ id: contactId })));
+    return contactIds;
   });
-  ctx.events.publish({ entity: 'customer', id, op: 'delete' });
+  publishWithContacts(ctx, 'delete', id, contactIds);
 }
 
 export function listCustomerTags(ctx: UserContext): Promise<string[]> {

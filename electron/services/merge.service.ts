@@ -1,16 +1,18 @@
-import { diffRecords, writeAudit } from '../../db/audit.repository.js';
+import { diffRecords, type FieldChanges } from '../../db/audit.repository.js';
 import { listContactsOfCustomer, softDeleteContact, updateContactIfVersion } from '../../db/contact.repository.js';
 import type { Db } from '../../db/connection.js';
 import { findCustomerTags, findVisibleCustomer, updateCustomerIfVersion } from '../../db/customer.repository.js';
-import { addCustomerTags, moveContact, recordMerge } from '../../db/merge.repository.js';
+import { addCustomerTags, moveContact, moveTimeline } from '../../db/merge.repository.js';
 import { deleteSearchDocument } from '../../db/search.js';
+import type { AuditOp } from '../../db/tables/audit-log.table.js';
 import type { ContactRow, ContactUpdate } from '../../db/tables/contact.table.js';
 import type { CustomerRow } from '../../db/tables/customer.table.js';
 import { mergeFields, type MergeCustomersInput, type MergeField } from '../api/schemas/duplicates.schema.js';
+import { auditedContact, recordChange } from './audit-trail.js';
 import type { UserContext } from './context.js';
 import { nowIso } from './context.js';
 import { reindexCustomer } from './customer-search.js';
-import { toCustomer } from './customers.mappers.js';
+import { toContact, toCustomer } from './customers.mappers.js';
 import { getCustomer, type CustomerDetail } from './customers.service.js';
 import { conflict, notFound } from './errors.js';
 import { nameKey } from './validation/name-key.js';
@@ -66,34 +68,33 @@ async function visibleOrNotFound(db: Db, ctx: UserContext, id: number) {
 /**
  * Moves the merged customer's contacts to the survivor. A contact that is the same person as one the
  * survivor has already (see isSameContact) is not copied: it fills in what the survivor's contact lacks
- * and goes to the trash. Returns what happened to each contact, for the audit log.
+ * and goes to the trash. Each contact's history says what happened to it.
  */
-async function moveContacts(db: Db, ctx: UserContext, survivorId: number, mergedId: number, now: string) {
+async function moveContacts(db: Db, ctx: UserContext, survivorId: number, mergedId: number, now: string): Promise<void> {
   const kept = await listContactsOfCustomer(db, survivorId);
   const survivorHasPrimary = kept.some((c) => c.is_primary === 1);
-  const moved: number[] = [];
-  const deduplicated: { contactId: number; into: number }[] = [];
-  const audit = { entity: 'contact', userId: ctx.user.id, at: now } as const;
+  const record = (entityId: number, op: AuditOp, changes: FieldChanges = {}) =>
+    recordChange(db, ctx, now, { entity: 'contact', entityId, customerId: survivorId, op, changes });
   for (const contact of await listContactsOfCustomer(db, mergedId)) {
     const twin = kept.find((k) => isSameContact(k, contact));
     if (twin) {
       const fill = missingFields(twin, contact);
       if (Object.keys(fill).length > 0) {
+        const filled = { ...twin, ...fill, version: twin.version + 1 };
         await updateContactIfVersion(db, twin.id, twin.version, { ...fill, updated_at: now });
-        await writeAudit(db, { ...audit, entityId: twin.id, op: 'update', changes: diffRecords(twin, fill) });
-        Object.assign(twin, fill, { version: twin.version + 1 });
+        await record(twin.id, 'update', diffRecords(auditedContact(toContact(twin)), auditedContact(toContact(filled))));
+        Object.assign(twin, filled);
       }
       await softDeleteContact(db, contact.id, ctx.user.id, now);
-      await writeAudit(db, { ...audit, entityId: contact.id, op: 'delete', changes: { mergedInto: twin.id } });
-      deduplicated.push({ contactId: contact.id, into: twin.id });
+      await record(contact.id, 'delete');
     } else {
       await moveContact(db, contact.id, survivorId, contact.is_primary === 1 && !survivorHasPrimary, now);
-      await writeAudit(db, { ...audit, entityId: contact.id, op: 'update', changes: { customerId: [mergedId, survivorId] } });
-      moved.push(contact.id);
+      await record(contact.id, 'merge');
     }
   }
-  return { moved, deduplicated };
 }
+
+const described = (c: { id: number; name: string }) => `${c.name} (#${c.id})`;
 
 /**
  * Merges one customer into another in one transaction: the survivor takes the chosen field values, the
@@ -127,28 +128,22 @@ export async function mergeCustomers(ctx: UserContext, input: MergeCustomersInpu
     });
     if (!trashed) throw conflict('customer', toCustomer(merged, mergedTags));
 
-    const contacts = await moveContacts(trx, ctx, survivor.id, merged.id, now);
-    const tagsAdded = mergedTags.filter((t) => !survivorTags.includes(t));
-    await addCustomerTags(trx, survivor.id, tagsAdded);
-    await recordMerge(trx, survivor.id, merged.id, ctx.user.id, now);
+    await moveContacts(trx, ctx, survivor.id, merged.id, now);
+    const tags = [...survivorTags, ...mergedTags.filter((t) => !survivorTags.includes(t))];
+    await addCustomerTags(trx, survivor.id, tags);
     await reindexCustomer(trx, survivor.id, chosen.name);
     await deleteSearchDocument(trx, merged.id);
+    await moveTimeline(trx, merged.id, survivor.id);
 
-    const audit = { entity: 'customer', op: 'merge', userId: ctx.user.id, at: now } as const;
-    await writeAudit(trx, {
-      ...audit,
-      entityId: survivor.id,
-      changes: {
-        mergedId: merged.id,
-        mergedName: merged.name,
-        choices: input.choices,
-        fields: diffRecords(fieldValues(survivor), fieldValues(chosen)),
-        contactsMoved: contacts.moved,
-        contactsDeduplicated: contacts.deduplicated,
-        tagsAdded,
-      },
+    // The survivor's entry names the merged record and the values that changed; the merged record's own
+    // (on its own timeline, should it come back from the trash) names the survivor.
+    const record = (customerId: number, changes: FieldChanges) =>
+      recordChange(trx, ctx, now, { entity: 'customer', entityId: customerId, customerId, op: 'merge', changes });
+    await record(survivor.id, {
+      mergedFrom: [null, described(merged)],
+      ...diffRecords({ ...fieldValues(survivor), tags: survivorTags }, { ...fieldValues(chosen), tags }),
     });
-    await writeAudit(trx, { ...audit, entityId: merged.id, changes: { mergedInto: survivor.id, survivorName: chosen.name } });
+    await record(merged.id, { mergedInto: [null, described({ id: survivor.id, name: chosen.name })] });
   });
   ctx.events.publish({ entity: 'customer', id: input.survivorId, op: 'update' });
   ctx.events.publish({ entity: 'customer', id: input.mergedId, op: 'delete' });

@@ -5,6 +5,7 @@ import { CustomerPage } from '../features/customers/CustomerPage';
 import { CustomersListPage } from '../features/customers/CustomersListPage';
 import { DuplicatesPage } from '../features/merge/DuplicatesPage';
 import { MergePage } from '../features/merge/MergePage';
+import { TrashPage } from '../features/trash/TrashPage';
 
 export function AppRoutes() {
   return (
@@ -15,6 +16,7 @@ export function AppRoutes() {
       <Route path="/customers/:id/edit" element={<CustomerEditPage />} />
       <Route path="/duplicates" element={<DuplicatesPage />} />
       <Route path="/duplicates/merge/:a/:b" element={<MergePage />} />
+      <Route path="/trash" element={<TrashPage />} />
       <Route path="*" element={<Navigate to="/customers" replace />} />
     </Routes>
   );

@@ -9,12 +9,13 @@ import {
   IconSettings,
   IconSpeakerphone,
   IconTargetArrow,
+  IconTrash,
   IconUserSearch,
   type Icon,
 } from '@tabler/icons-react';
 
 export interface NavigationArea {
-  key: 'dashboard' | 'customers' | 'duplicates' | 'leads' | 'opportunities' | 'tasks' | 'quotes' | 'service' | 'marketing' | 'reports' | 'settings';
+  key: 'dashboard' | 'customers' | 'duplicates' | 'leads' | 'opportunities' | 'tasks' | 'quotes' | 'service' | 'marketing' | 'reports' | 'settings' | 'trash';
   icon: Icon;
   /** Where the area lives; areas without one are still to come. */
   path?: string;
@@ -32,4 +33,5 @@ export const NAVIGATION_AREAS: NavigationArea[] = [
   { key: 'marketing', icon: IconSpeakerphone },
   { key: 'reports', icon: IconChartBar },
   { key: 'settings', icon: IconSettings },
+  { key: 'trash', icon: IconTrash, path: '/trash' },
 ];

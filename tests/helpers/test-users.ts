@@ -3,14 +3,18 @@ import type { Role } from '../../db/tables/user.table.js';
 import { hashPassword } from '../../electron/services/password.js';
 import { apiClient, type ApiClient, type TestHost } from './test-host.js';
 
-/** Adds a colleague straight to the database (there is no user admin yet) and signs them in. */
-export async function signInAs(t: TestHost, username: string, role: Role): Promise<{ id: number; api: ApiClient }> {
-  const password = 'colleague pass 1';
+const PASSWORD = 'colleague pass 1';
+
+/**
+ * A colleague with the given role, added straight to the database (there is no user management yet),
+ * and a client signed in as them through the real login.
+ */
+export async function signInColleague(t: TestHost, username: string, role: Role): Promise<{ id: number; api: ApiClient }> {
   const now = new Date().toISOString();
   const id = await insertUser(t.host.services.db, {
     username,
     display_name: username,
-    password_hash: await hashPassword(password),
+    password_hash: await hashPassword(PASSWORD),
     role,
     team_id: null,
     disabled_at: null,
@@ -18,6 +22,6 @@ export async function signInAs(t: TestHost, username: string, role: Role): Promi
     updated_at: now,
   });
   const api = apiClient(t.host);
-  await api.auth.login.mutate({ username, password });
+  await api.auth.login.mutate({ username, password: PASSWORD });
   return { id, api };
 }

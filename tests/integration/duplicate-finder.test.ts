@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appErrorOf, startTestHost, type ApiClient, type TestHost } from '../helpers/test-host.js';
-import { signInAs } from '../helpers/test-users.js';
+import { signInColleague } from '../helpers/test-users.js';
 
 let t: TestHost;
 let api: ApiClient;
@@ -99,7 +99,7 @@ describe('duplicate finder', () => {
   });
 
   it('a sales rep sees only pairs of customers they can see', async () => {
-    const rep = await signInAs(t, 'rep1', 'sales');
+    const rep = await signInColleague(t, 'rep1', 'sales');
     const own1 = await rep.api.customers.create.mutate({ name: '自有客户甲', kind: 'company', stage: 'prospect', primaryContact: { name: 'A', mobile: '13700137000' } });
     const own2 = await rep.api.customers.create.mutate({ name: '自有客户乙', kind: 'company', stage: 'prospect', primaryContact: { name: 'B', mobile: '13700137000' }, confirmDuplicates: true });
     const pairs = await allPairs(rep.api);

@@ -1,4 +1,5 @@
 import { Stack } from '@mantine/core';
+import { CustomerHistory } from '../history/CustomerHistory';
 import { ContactsCard } from './ContactsCard';
 import { CustomerDetailsCard } from './CustomerDetailsCard';
 import { CustomerHeader } from './CustomerHeader';
@@ -12,6 +13,7 @@ export function CustomerPage() {
           <CustomerHeader customer={customer} />
           <CustomerDetailsCard customer={customer} />
           <ContactsCard customer={customer} />
+          <CustomerHistory key={customer.id} customerId={customer.id} />
         </Stack>
       )}
     </CustomerLoader>

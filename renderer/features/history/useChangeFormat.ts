@@ -1,0 +1,100 @@
+import type { ParseKeys } from 'i18next';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../shared/useFormat';
+import type { HistoryEntry } from './history-types';
+
+/** Field names as the customer and contact screens label them. */
+const FIELD_LABELS: Record<HistoryEntry['entity'], Record<string, ParseKeys>> = {
+  customer: {
+    name: 'customer.name',
+    kind: 'customer.kind',
+    industry: 'customer.industry',
+    province: 'customer.province',
+    city: 'customer.city',
+    address: 'customer.address',
+    source: 'customer.source',
+    stage: 'customer.stage',
+    tier: 'customer.tier',
+    tags: 'customer.tags',
+    ownerId: 'customer.owner',
+    notes: 'customer.notes',
+    nextFollowUpOn: 'customer.nextFollowUpOn',
+    lastContactedAt: 'customer.lastContactedAt',
+    mergedFrom: 'history.mergedFrom',
+    mergedInto: 'history.mergedInto',
+  },
+  contact: {
+    name: 'contact.name',
+    title: 'contact.title',
+    mobile: 'contact.mobile',
+    landline: 'contact.landline',
+    email: 'contact.email',
+    wechatId: 'contact.wechatId',
+    birthday: 'contact.birthday',
+    gender: 'contact.gender',
+    isPrimary: 'contact.isPrimary',
+  },
+};
+
+/** Fields whose stored value is a code, an id or a date rather than text to show as it is. */
+type ValueKind = 'enum' | 'tier' | 'owner' | 'tags' | 'flag' | 'date' | 'instant';
+const VALUE_KINDS: Record<string, ValueKind> = {
+  stage: 'enum',
+  kind: 'enum',
+  source: 'enum',
+  gender: 'enum',
+  tier: 'tier',
+  ownerId: 'owner',
+  tags: 'tags',
+  isPrimary: 'flag',
+  nextFollowUpOn: 'date',
+  birthday: 'date',
+  lastContactedAt: 'instant',
+};
+
+const isBlank = (value: unknown) => value === null || value === undefined || value === '';
+
+/** Translated field names and display values for history entries, in the user's language. */
+export function useChangeFormat(userNames: Record<number, string>) {
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  return useMemo(() => {
+    // The enum fields' translated labels, e.g. stage → { prospect: '潜在客户', ... }.
+    const enums: Record<string, Record<string, string>> = {
+      stage: t('stage', { returnObjects: true }),
+      kind: t('kind', { returnObjects: true }),
+      source: t('source', { returnObjects: true }),
+      gender: t('gender', { returnObjects: true }),
+    };
+    return {
+      isBlank,
+      label: (entity: HistoryEntry['entity'], field: string): string => {
+        const key = FIELD_LABELS[entity][field];
+        return key ? t(key) : field;
+      },
+      value: (field: string, value: unknown): string => {
+        if (isBlank(value)) return t('history.blank');
+        switch (VALUE_KINDS[field]) {
+          case 'enum':
+            return enums[field]?.[String(value)] ?? String(value);
+          case 'tier':
+            return t('customer.tierLabel', { tier: String(value) });
+          case 'owner':
+            return (typeof value === 'number' && userNames[value]) || `#${String(value)}`;
+          case 'tags':
+            return Array.isArray(value) && value.length > 0 ? value.join(', ') : t('history.blank');
+          case 'flag':
+            return value ? t('history.yes') : t('history.no');
+          case 'date':
+            return format.calendarDate(String(value));
+          case 'instant':
+            return format.instant(String(value));
+          default:
+            return String(value);
+        }
+      },
+    };
+    // i18n.language: labels follow a language switch.
+  }, [t, i18n.language, format, userNames]);
+}

@@ -1,0 +1,41 @@
+import { expect } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+
+export interface E2eUser {
+  displayName: string;
+  username: string;
+  password: string;
+}
+
+export const E2E_OWNER: E2eUser = { displayName: '王老板', username: 'boss', password: 'correct horse battery' };
+
+/** A fresh browser context (no cookies, no saved language) on the app, in the given UI language. */
+export async function openApp(browser: Browser, url: string, locale = 'en-US'): Promise<Page> {
+  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  await page.goto(url);
+  return page;
+}
+
+/** The first-start screen: creates the owner account, which signs it in. */
+export async function createOwner(page: Page, owner: E2eUser = E2E_OWNER): Promise<void> {
+  await page.getByLabel('Your name').fill(owner.displayName);
+  await page.getByLabel('Username').fill(owner.username);
+  await page.getByLabel('Password', { exact: true }).fill(owner.password);
+  await page.getByLabel('Confirm password').fill(owner.password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByTestId('user-menu').waitFor();
+}
+
+export async function signIn(page: Page, user: E2eUser = E2E_OWNER): Promise<void> {
+  await page.getByLabel('Username').fill(user.username);
+  await page.getByLabel('Password', { exact: true }).fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByTestId('user-menu').click();
+  await page.getByTestId('logout').click();
+  await expect.poll(() => page.getByRole('button', { name: 'Sign in' }).isVisible()).toBe(true);
+}

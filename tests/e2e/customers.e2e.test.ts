@@ -1,0 +1,132 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APP_ROOT } from '../../electron/app-info.js';
+import { createOwner, E2E_OWNER, openApp, signIn, signOut } from './app-session.js';
+import { browserAvailable, launchBrowser } from './browser.js';
+import { startServe, type ServeProcess } from './serve-process.js';
+
+const SCREENSHOTS = join(APP_ROOT, 'test-results');
+
+const rows = (page: Page) => page.getByTestId('customer-row');
+
+async function searchList(page: Page, text: string): Promise<void> {
+  await page.getByTestId('customer-search').fill(text);
+}
+
+describe.runIf(browserAvailable())('customers in the browser through serve', () => {
+  let serve: ServeProcess;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    [serve, browser] = await Promise.all([startServe(), launchBrowser()]);
+    page = await openApp(browser, serve.url);
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await serve?.stop();
+  });
+
+  it('creates the owner account on first start, then signs out and in again', async () => {
+    await createOwner(page);
+    await signOut(page);
+
+    await signIn(page, { ...E2E_OWNER, password: 'not the password' });
+    await expect.poll(() => page.getByTestId('login-error').textContent()).toContain('Wrong username or password');
+
+    await signIn(page);
+    await page.getByTestId('user-menu').waitFor();
+  });
+
+  it('shows a field error for a bad mobile number and saves nothing', async () => {
+    await page.getByTestId('nav-customers').click();
+    await page.getByTestId('customers-empty').waitFor();
+    await page.getByTestId('new-customer').click();
+
+    await page.locator('input[name="name"]').fill('深圳市伟明科技有限公司');
+    await page.locator('input[name="primaryContact.name"]').fill('张伟明');
+    await page.locator('input[name="primaryContact.mobile"]').fill('12345');
+    await page.getByTestId('save-customer').click();
+
+    const mobile = page.locator('input[name="primaryContact.mobile"]');
+    await expect.poll(() => mobile.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => page.getByText('Enter an 11-digit mainland mobile').isVisible()).toBe(true);
+    expect(page.url()).toContain('#/customers/new');
+  });
+
+  it('creates the customer with its contact once the mobile is right', async () => {
+    await page.locator('input[name="primaryContact.mobile"]').fill('138 0013 8000');
+    await page.locator('input[name="primaryContact.email"]').fill('zhang.weiming@weiming.example');
+    await page.locator('input[name="city"]').fill('深圳');
+    await page.getByTestId('save-customer').click();
+
+    await expect.poll(() => page.getByTestId('customer-name').textContent()).toBe('深圳市伟明科技有限公司');
+    const contact = page.getByTestId('contact-row');
+    await expect.poll(() => contact.count()).toBe(1);
+    // Stored normalized, shown formatted.
+    await expect.poll(() => contact.textContent()).toContain('138 0013 8000');
+    await expect.poll(() => contact.textContent()).toContain('张伟明');
+  });
+
+  it('finds it in the list by a two-character Chinese substring and by phone digits', async () => {
+    // A second customer, so a search that matched everything would show.
+    await page.goto(`${serve.url}/#/customers/new`);
+    await page.locator('input[name="name"]').fill('Acme Trading Ltd');
+    await page.locator('input[name="primaryContact.name"]').fill('Alice Smith');
+    await page.locator('input[name="primaryContact.mobile"]').fill('13912345678');
+    await page.getByTestId('save-customer').click();
+    await expect.poll(() => page.getByTestId('customer-name').textContent()).toBe('Acme Trading Ltd');
+
+    await page.getByTestId('nav-customers').click();
+    await expect.poll(() => rows(page).count()).toBe(2);
+
+    for (const text of ['伟明', '8000', '0013 8']) {
+      await searchList(page, text);
+      await expect.poll(() => rows(page).count()).toBe(1);
+      await expect.poll(() => rows(page).first().textContent()).toContain('深圳市伟明科技有限公司');
+    }
+    await searchList(page, '不存在的公司');
+    await expect.poll(() => rows(page).count()).toBe(0);
+    await searchList(page, '');
+    await expect.poll(() => rows(page).count()).toBe(2);
+  });
+
+  it('finds it through global search with the keyboard shortcut', async () => {
+    await page.keyboard.press('Control+K');
+    await page.getByTestId('global-search-input').fill('伟明');
+    const result = page.getByTestId('global-search-result');
+    await expect.poll(() => result.first().textContent()).toContain('深圳市伟明科技有限公司');
+    await result.first().click();
+    await expect.poll(() => page.getByTestId('customer-name').textContent()).toBe('深圳市伟明科技有限公司');
+  });
+
+  it('edits it, and the edit survives a reload', async () => {
+    await page.getByTestId('edit-customer').click();
+    const name = page.locator('input[name="name"]');
+    await name.fill('深圳市伟明智能科技有限公司');
+    await page.locator('input[name="industry"]').fill('智能硬件');
+    await page.getByTestId('save-customer').click();
+
+    await expect.poll(() => page.getByTestId('customer-name').textContent()).toBe('深圳市伟明智能科技有限公司');
+    await page.reload();
+    await expect.poll(() => page.getByTestId('customer-name').textContent()).toBe('深圳市伟明智能科技有限公司');
+    await expect.poll(() => page.getByTestId('customer-details').textContent()).toContain('智能硬件');
+
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'customer-page.png'), fullPage: true });
+    await page.getByTestId('nav-customers').click();
+    await expect.poll(() => rows(page).count()).toBe(2);
+    await page.screenshot({ path: join(SCREENSHOTS, 'customer-list.png') });
+  });
+
+  it('speaks Chinese when switched, and remembers the choice', async () => {
+    await page.getByTestId('language-switch').getByText('中文').click();
+    await expect.poll(() => page.getByTestId('nav-customers').textContent()).toContain('客户');
+    await page.reload();
+    await expect.poll(() => page.getByTestId('new-customer').textContent()).toContain('新建客户');
+    await page.screenshot({ path: join(SCREENSHOTS, 'customer-list.zh-CN.png') });
+  });
+});
