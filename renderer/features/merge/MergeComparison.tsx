@@ -4,25 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { CustomerDetail } from '../../api/types';
 import { TagList } from '../../shared/TagList';
 import { useFormat } from '../../shared/useFormat';
+import { CUSTOMER_FIELD_LABELS } from '../customers/customer-values';
 import { FIELD_VALUES, MERGE_FIELDS, type Picks, type Side } from './merge-choices';
 import type { MergeField } from './types';
 
 const SIDES: Side[] = ['a', 'b'];
 
-const FIELD_LABELS = {
-  name: 'customer.name',
-  kind: 'customer.kind',
-  industry: 'customer.industry',
-  province: 'customer.province',
-  city: 'customer.city',
-  address: 'customer.address',
-  source: 'customer.source',
-  stage: 'customer.stage',
-  tier: 'customer.tier',
-  ownerId: 'customer.owner',
-  notes: 'customer.notes',
-  nextFollowUpOn: 'customer.nextFollowUpOn',
-} as const satisfies Record<MergeField, string>;
+const FIELD_LABELS = CUSTOMER_FIELD_LABELS satisfies Record<MergeField, string>;
 
 function useShownValue() {
   const { t } = useTranslation();
