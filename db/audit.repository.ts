@@ -14,20 +14,22 @@ export interface AuditEntry {
   changes: FieldChanges;
 }
 
+/** The stored row of an audit entry. */
+export function auditRow(entry: AuditEntry) {
+  return {
+    entity: entry.entity,
+    entity_id: entry.entityId,
+    customer_id: entry.customerId,
+    op: entry.op,
+    user_id: entry.userId,
+    at: entry.at,
+    changes: JSON.stringify(entry.changes),
+  };
+}
+
 /** Call inside the change's own transaction: the entry and the change commit (or roll back) together. */
 export async function writeAudit(db: Db, entry: AuditEntry): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      entity: entry.entity,
-      entity_id: entry.entityId,
-      customer_id: entry.customerId,
-      op: entry.op,
-      user_id: entry.userId,
-      at: entry.at,
-      changes: JSON.stringify(entry.changes),
-    })
-    .execute();
+  await db.insertInto('audit_log').values(auditRow(entry)).execute();
 }
 
 /** { field: [before, after] } for the fields that differ. */

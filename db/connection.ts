@@ -22,6 +22,10 @@ export interface Connection {
  * synchronous=FULL: in WAL mode NORMAL survives an app crash but may lose the last commits on a power
  * cut. Office PCs do lose power, "never loses a record" is the promise, and a person saving a form can
  * afford the extra fsync (bulk work batches many rows per transaction), so we pay for FULL.
+ *
+ * cache_size = 64 MB (default 2 MB): at 100k customers the list's indexes are a few MB each, and a deep
+ * page or a count walks one of them; kept in SQLite's own cache those walks took a third to half less
+ * time than re-reading pages from the OS (npm run bench). Memory is only used as pages are read.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Connection {
   const sqlite = new SQLite(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
@@ -29,6 +33,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Connectio
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('cache_size = -65536');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return {
     db,

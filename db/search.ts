@@ -1,4 +1,4 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from './connection.js';
 
 /**
@@ -22,9 +22,16 @@ function characterPairs(name: string): string {
     .join(' ');
 }
 
+/** The text each index stores for a document: the trigram index's body and the name pairs. */
+export function searchIndexTexts(doc: SearchDocument): { body: string; pairs: string } {
+  return {
+    body: [...doc.names, ...doc.emails, ...doc.phoneDigits].join('\n'),
+    pairs: doc.names.map(characterPairs).join(' '),
+  };
+}
+
 export async function writeSearchDocument(db: Db, customerId: number, doc: SearchDocument): Promise<void> {
-  const body = [...doc.names, ...doc.emails, ...doc.phoneDigits].join('\n');
-  const pairs = doc.names.map(characterPairs).join(' ');
+  const { body, pairs } = searchIndexTexts(doc);
   await deleteSearchDocument(db, customerId);
   await sql`INSERT INTO customer_search (rowid, body) VALUES (${customerId}, ${body})`.execute(db);
   await sql`INSERT INTO customer_search_pairs (rowid, body) VALUES (${customerId}, ${pairs})`.execute(db);
@@ -63,21 +70,23 @@ export function parseSearch(text: string): Terms {
   return terms;
 }
 
-/** A condition on a customer id column: true when the customer matches every search term. */
-export function matchesSearch(idColumn: Expression<number>, text: string): Expression<SqlBool> | null {
+/**
+ * The ids of the customers (live or not) whose document matches every term, or null for blank text:
+ * one FTS query per index the terms need, intersected.
+ */
+export function searchMatchIds(text: string): RawBuilder<{ id: number }> | null {
   const { substrings, pairs } = parseSearch(text);
-  const conditions: Expression<SqlBool>[] = [];
+  const queries: RawBuilder<{ id: number }>[] = [];
   if (substrings.length > 0) {
     const query = substrings.map(quote).join(' AND ');
-    conditions.push(sql<SqlBool>`${idColumn} IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ${query})`);
+    queries.push(sql`SELECT rowid AS id FROM customer_search WHERE customer_search MATCH ${query}`);
   }
   if (pairs.length > 0) {
-    // One character is a pair prefix ("张" finds 张伟); two characters are a whole pair.
+    // One character is a pair prefix ("张" finds 张伟, read from the one-character prefix index);
+    // two characters are a whole pair.
     const query = pairs.map((p) => ([...p].length === 1 ? `${quote(p)}*` : quote(p))).join(' AND ');
-    conditions.push(
-      sql<SqlBool>`${idColumn} IN (SELECT rowid FROM customer_search_pairs WHERE customer_search_pairs MATCH ${query})`,
-    );
+    queries.push(sql`SELECT rowid AS id FROM customer_search_pairs WHERE customer_search_pairs MATCH ${query}`);
   }
-  if (conditions.length === 0) return null;
-  return conditions.length === 1 ? conditions[0]! : sql<SqlBool>`(${sql.join(conditions, sql` AND `)})`;
+  if (queries.length === 0) return null;
+  return sql`${sql.join(queries, sql` INTERSECT `)}`;
 }

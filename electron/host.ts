@@ -42,7 +42,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     throw error;
   }
   const events = new EventBus();
-  const services: ServiceContext = { db: connection.db, clock: options.clock ?? systemClock, events };
+  const services: ServiceContext = { db: connection.db, dataDir: options.dataDir, clock: options.clock ?? systemClock, events };
   return {
     dataDir: options.dataDir,
     databaseFile,

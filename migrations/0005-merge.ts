@@ -24,33 +24,36 @@ function stemOf(nameKey: string): string {
 }
 
 export async function up(db: Kysely<any>): Promise<void> {
-  // name_stem: the duplicate finder joins names on it. Kept by triggers rather than by the app, so every
-  // write path (forms, import, seed, restore) keeps it right without knowing it. Not a virtual generated
-  // column: computing it (hundreds of GLOBs) on every read made the finder ten times slower.
-  await db.schema.alterTable('customers').addColumn('name_stem', 'text').execute();
-  await sql.raw(`UPDATE customers SET name_stem = ${stemOf('name_key')}`).execute(db);
-  for (const [name, event] of [
-    ['insert', 'INSERT'],
-    ['update', 'UPDATE OF name_key'],
-  ]) {
-    await sql
-      .raw(
-        `CREATE TRIGGER customers_name_stem_${name} AFTER ${event} ON customers BEGIN
-           UPDATE customers SET name_stem = ${stemOf('NEW.name_key')} WHERE id = NEW.id;
-         END`,
-      )
-      .execute(db);
-  }
-  await db.schema.createIndex('customers_name_stem').on('customers').column('name_stem').execute();
+  // SQLite's migrator runs without a transaction, so the step takes its own: all of it or none of it.
+  await db.transaction().execute(async (trx) => {
+    // name_stem: the duplicate finder joins names on it. Kept by triggers rather than by the app, so every
+    // write path (forms, import, seed, restore) keeps it right without knowing it. Not a virtual generated
+    // column: computing it (hundreds of GLOBs) on every read made the finder ten times slower.
+    await trx.schema.alterTable('customers').addColumn('name_stem', 'text').execute();
+    await sql.raw(`UPDATE customers SET name_stem = ${stemOf('name_key')}`).execute(trx);
+    for (const [name, event] of [
+      ['insert', 'INSERT'],
+      ['update', 'UPDATE OF name_key'],
+    ]) {
+      await sql
+        .raw(
+          `CREATE TRIGGER customers_name_stem_${name} AFTER ${event} ON customers BEGIN
+             UPDATE customers SET name_stem = ${stemOf('NEW.name_key')} WHERE id = NEW.id;
+           END`,
+        )
+        .execute(trx);
+    }
+    await trx.schema.createIndex('customers_name_stem').on('customers').column('name_stem').execute();
 
-  // "Not a duplicate" answers, one row per pair (lower id first), so a dismissed pair stays hidden.
-  await db.schema
-    .createTable('duplicate_dismissals')
-    .addColumn('customer_a_id', 'integer', (c) => c.notNull().references('customers.id').onDelete('cascade'))
-    .addColumn('customer_b_id', 'integer', (c) => c.notNull().references('customers.id').onDelete('cascade'))
-    .addColumn('dismissed_by', 'integer', (c) => c.references('users.id'))
-    .addColumn('dismissed_at', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('duplicate_dismissals_pk', ['customer_a_id', 'customer_b_id'])
-    .addCheckConstraint('duplicate_dismissals_order', sql`customer_a_id < customer_b_id`)
-    .execute();
+    // "Not a duplicate" answers, one row per pair (lower id first), so a dismissed pair stays hidden.
+    await trx.schema
+      .createTable('duplicate_dismissals')
+      .addColumn('customer_a_id', 'integer', (c) => c.notNull().references('customers.id').onDelete('cascade'))
+      .addColumn('customer_b_id', 'integer', (c) => c.notNull().references('customers.id').onDelete('cascade'))
+      .addColumn('dismissed_by', 'integer', (c) => c.references('users.id'))
+      .addColumn('dismissed_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('duplicate_dismissals_pk', ['customer_a_id', 'customer_b_id'])
+      .addCheckConstraint('duplicate_dismissals_order', sql`customer_a_id < customer_b_id`)
+      .execute();
+  });
 }

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-init.js';
+import * as m0002 from './0002-list-indexes.js';
 import * as m0004 from './0004-trash.js';
 import * as m0005 from './0005-merge.js';
 
@@ -9,6 +10,7 @@ import * as m0005 from './0005-merge.js';
  */
 export const migrations: Record<string, Migration> = {
   '0001-init': m0001,
+  '0002-list-indexes': m0002,
   '0004-trash': m0004,
   '0005-merge': m0005,
 };

@@ -2,6 +2,8 @@ import { authRouter } from './auth.router.js';
 import { contactsRouter } from './contacts.router.js';
 import { customersRouter } from './customers.router.js';
 import { duplicatesRouter } from './duplicates.router.js';
+import { exportsRouter } from './exports.router.js';
+import { importsRouter } from './imports.router.js';
 import { trashRouter } from './trash.router.js';
 import { router } from './trpc.js';
 import { usersRouter } from './users.router.js';
@@ -12,6 +14,8 @@ export const appRouter = router({
   users: usersRouter,
   customers: customersRouter,
   contacts: contactsRouter,
+  imports: importsRouter,
+  exports: exportsRouter,
   trash: trashRouter,
   duplicates: duplicatesRouter,
 });

@@ -20,6 +20,8 @@ export interface SessionUser {
 /** What every service call receives: no Electron, no HTTP. */
 export interface ServiceContext {
   db: Db;
+  /** The data folder; work files (uploads being imported, exports being downloaded) live under it. */
+  dataDir: string;
   clock: Clock;
   events: EventBus;
 }

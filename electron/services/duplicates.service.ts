@@ -30,18 +30,32 @@ export interface DuplicateProbe {
 const normalized = (raw: string | null | undefined, kind: 'mobile' | 'landline') =>
   raw ? (parsePhone(raw, kind)?.normalized ?? null) : null;
 
+/** What a record is matched by: folded company name, normalized phones, lower-cased email. */
+export interface DuplicateKeys {
+  nameKey: string;
+  mobile: string | null;
+  landline: string | null;
+  email: string | null;
+}
+
+export function duplicateKeys(probe: DuplicateProbe): DuplicateKeys {
+  return {
+    nameKey: probe.companyName ? nameKey(probe.companyName) : '',
+    mobile: normalized(probe.mobile, 'mobile'),
+    landline: normalized(probe.landline, 'landline'),
+    email: probe.email?.trim().toLowerCase() || null,
+  };
+}
+
 /** Existing live records that look like the one being entered. */
 export async function findDuplicates(ctx: UserContext, probe: DuplicateProbe): Promise<DuplicateMatch[]> {
   const matches: Omit<DuplicateMatch, 'visible'>[] = [];
-  const key = probe.companyName ? nameKey(probe.companyName) : '';
+  const { nameKey: key, mobile, landline, email } = duplicateKeys(probe);
   if (key) {
     for (const c of await findCustomersByNameKey(ctx.db, key, probe.excludeCustomerId)) {
       matches.push({ reason: 'name', customerId: c.id, customerName: c.name, contactId: null, contactName: null, ownerName: c.owner_name });
     }
   }
-  const mobile = normalized(probe.mobile, 'mobile');
-  const landline = normalized(probe.landline, 'landline');
-  const email = probe.email?.trim().toLowerCase() || null;
   const contacts = await findContactsByChannels(ctx.db, { mobile, landline, email, excludeContactId: probe.excludeContactId });
   for (const k of contacts) {
     const phones = [k.mobile, k.landline];

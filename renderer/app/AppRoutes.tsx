@@ -5,6 +5,7 @@ import { CustomerPage } from '../features/customers/CustomerPage';
 import { CustomersListPage } from '../features/customers/CustomersListPage';
 import { DuplicatesPage } from '../features/merge/DuplicatesPage';
 import { MergePage } from '../features/merge/MergePage';
+import { ImportPage } from '../features/import/ImportPage';
 import { TrashPage } from '../features/trash/TrashPage';
 
 export function AppRoutes() {
@@ -16,6 +17,7 @@ export function AppRoutes() {
       <Route path="/customers/:id/edit" element={<CustomerEditPage />} />
       <Route path="/duplicates" element={<DuplicatesPage />} />
       <Route path="/duplicates/merge/:a/:b" element={<MergePage />} />
+      <Route path="/import" element={<ImportPage />} />
       <Route path="/trash" element={<TrashPage />} />
       <Route path="*" element={<Navigate to="/customers" replace />} />
     </Routes>

@@ -3,6 +3,7 @@ import {
   IconCalendarEvent,
   IconChartBar,
   IconCopy,
+  IconFileImport,
   IconFileInvoice,
   IconHeadset,
   IconLayoutDashboard,
@@ -15,7 +16,7 @@ import {
 } from '@tabler/icons-react';
 
 export interface NavigationArea {
-  key: 'dashboard' | 'customers' | 'duplicates' | 'leads' | 'opportunities' | 'tasks' | 'quotes' | 'service' | 'marketing' | 'reports' | 'settings' | 'trash';
+  key: 'dashboard' | 'customers' | 'duplicates' | 'import' | 'leads' | 'opportunities' | 'tasks' | 'quotes' | 'service' | 'marketing' | 'reports' | 'settings' | 'trash';
   icon: Icon;
   /** Where the area lives; areas without one are still to come. */
   path?: string;
@@ -25,6 +26,7 @@ export const NAVIGATION_AREAS: NavigationArea[] = [
   { key: 'dashboard', icon: IconLayoutDashboard },
   { key: 'customers', icon: IconAddressBook, path: '/customers' },
   { key: 'duplicates', icon: IconCopy, path: '/duplicates' },
+  { key: 'import', icon: IconFileImport, path: '/import' },
   { key: 'leads', icon: IconUserSearch },
   { key: 'opportunities', icon: IconTargetArrow },
   { key: 'tasks', icon: IconCalendarEvent },

@@ -4,8 +4,12 @@ import coreEn from './core.en.json';
 import coreZh from './core.zh-CN.json';
 import customersEn from './customers.en.json';
 import customersZh from './customers.zh-CN.json';
+import exportEn from './export.en.json';
+import exportZh from './export.zh-CN.json';
 import historyEn from './history.en.json';
 import historyZh from './history.zh-CN.json';
+import importEn from './import.en.json';
+import importZh from './import.zh-CN.json';
 import mergeEn from './merge.en.json';
 import mergeZh from './merge.zh-CN.json';
 import searchEn from './search.en.json';
@@ -15,7 +19,7 @@ import trashZh from './trash.zh-CN.json';
 
 // One pair of files per area (<area>.en.json, <area>.zh-CN.json), so areas are translated and
 // changed independently; their top-level keys must not collide.
-export const en = { ...coreEn, ...authEn, ...searchEn, ...customersEn, ...trashEn, ...historyEn, ...mergeEn };
+export const en = { ...coreEn, ...authEn, ...searchEn, ...customersEn, ...trashEn, ...historyEn, ...importEn, ...exportEn, ...mergeEn };
 
 // Typed as the English resources, so a key missing from a Chinese file fails the type check.
-export const zhCN: typeof en = { ...coreZh, ...authZh, ...searchZh, ...customersZh, ...trashZh, ...historyZh, ...mergeZh };
+export const zhCN: typeof en = { ...coreZh, ...authZh, ...searchZh, ...customersZh, ...trashZh, ...historyZh, ...importZh, ...exportZh, ...mergeZh };

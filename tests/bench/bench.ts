@@ -16,7 +16,7 @@ import { migrateToLatest } from '../../db/migrate.js';
 import { seedDatabase, type SeedSummary } from '../../db/seed/seed.js';
 import { createHost, DATABASE_FILE } from '../../electron/host.js';
 import type { SessionUser, UserContext } from '../../electron/services/context.js';
-import { getCustomer, listCustomers } from '../../electron/services/customers.service.js';
+import { getCustomer, listCustomers, listCustomerTags } from '../../electron/services/customers.service.js';
 import { hashPassword } from '../../electron/services/password.js';
 import { explainScenario, formatPlan } from './explain.js';
 import { measure, type Measurement } from './measure.js';
@@ -112,6 +112,11 @@ async function main(): Promise<void> {
           results.push(
             await measure(scenario.name, (i) => getCustomer(ctx, scenario.id(i)), { runs, describe: (d) => d.contacts.length }),
           );
+          continue;
+        }
+        if (scenario.kind === 'tags') {
+          const ctx: UserContext = { ...host.services, user: scenario.viewer };
+          results.push(await measure(scenario.name, () => listCustomerTags(ctx), { runs, describe: (tags) => tags.length }));
           continue;
         }
         const viewer = scenario.viewer ?? users.owner;

@@ -19,7 +19,14 @@ export interface PageScenario {
   id: (i: number) => number;
 }
 
-export type Scenario = ListScenario | PageScenario;
+/** The tag suggestions (customers.tags) as a viewer sees them. */
+export interface TagsScenario {
+  kind: 'tags';
+  name: string;
+  viewer: SessionUser;
+}
+
+export type Scenario = ListScenario | PageScenario | TagsScenario;
 
 const list = (input: object): ListCustomersInput => listCustomersInput.parse({ limit: 50, ...input });
 const cycle = <T>(values: T[]) => (i: number): T => {
@@ -41,12 +48,14 @@ export function scenarios(terms: BenchTerms, users: { owner: SessionUser; rep: S
   return [
     s('list: updatedAt desc, first page', () => ({})),
     s('list: name asc, first page', () => ({ sort: 'name', direction: 'asc' })),
+    s('list: owner asc, first page', () => ({ sort: 'owner', direction: 'asc' })),
     s('list: updatedAt desc, offset 50000', () => ({ offset: 50_000 })),
     s('list: stage = customer', () => ({ stages: ['customer'] })),
     s(`list: tag = ${terms.tag}`, () => ({ tag: terms.tag })),
     s(`list: owner = ${users.rep.username}`, () => ({ ownerIds: [users.rep.id] })),
     s('list as a sales rep (own only)', () => ({}), users.rep),
     s('list as a manager (team)', () => ({}), users.manager),
+    s('list as a manager, search 王', () => ({ search: '王' }), users.manager),
     s('search: 2 Chinese chars (伟明)', searching(terms.chinese2)),
     s('search: 3 Chinese chars (张伟明)', searching(terms.chinese3)),
     s('search: 1 Chinese char (王, first keystroke)', () => ({ search: '王' })),
@@ -55,5 +64,8 @@ export function scenarios(terms: BenchTerms, users: { owner: SessionUser; rep: S
     s('search: 7 phone digits', searching(terms.digits7)),
     s('search: e-mail prefix (6 chars)', searching(terms.emailPrefix)),
     { kind: 'page', name: 'customer page (getCustomer)', id: cycle(terms.customerIds) },
+    { kind: 'tags', name: 'tag suggestions (owner)', viewer: users.owner },
+    { kind: 'tags', name: 'tag suggestions (manager)', viewer: users.manager },
+    { kind: 'tags', name: 'tag suggestions (sales rep)', viewer: users.rep },
   ];
 }

@@ -4,6 +4,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DebouncedTextInput } from '../../shared/DebouncedTextInput';
+import { ExportMenu } from '../export/ExportMenu';
 import { CustomerFilters } from './CustomerFilters';
 import { CustomersEmptyState } from './CustomersEmptyState';
 import { CustomerTable } from './CustomerTable';
@@ -41,9 +42,12 @@ export function CustomersListPage() {
           )}
           {pages.isFetching && <Loader size="xs" />}
         </Group>
-        <Button component={Link} to="/customers/new" leftSection={<IconPlus size={16} />} data-testid="new-customer">
-          {t('customer.new')}
-        </Button>
+        <Group gap="xs">
+          <ExportMenu filter={filter} />
+          <Button component={Link} to="/customers/new" leftSection={<IconPlus size={16} />} data-testid="new-customer">
+            {t('customer.new')}
+          </Button>
+        </Group>
       </Group>
       <DebouncedTextInput
         key={`search-${inputsKey}`}

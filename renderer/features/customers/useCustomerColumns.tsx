@@ -45,7 +45,7 @@ export function useCustomerColumns(): CustomerColumn[] {
     { key: 'contact', label: t('list.primaryContact'), minWidth: 110, render: (c) => c.primaryContactName ?? '' },
     { key: 'mobile', label: t('contact.mobile'), minWidth: 130, render: (c) => c.primaryContactMobile ?? '' },
     { key: 'region', label: t('list.region'), minWidth: 110, sort: 'region', render: region },
-    { key: 'owner', label: t('customer.owner'), minWidth: 90, render: (c) => c.ownerName ?? '' },
+    { key: 'owner', label: t('customer.owner'), minWidth: 90, sort: 'owner', render: (c) => c.ownerName ?? '' },
     {
       key: 'tags',
       label: t('customer.tags'),

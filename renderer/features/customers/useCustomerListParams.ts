@@ -11,6 +11,7 @@ export const SORT_KEYS: readonly CustomerSortKey[] = [
   'tier',
   'industry',
   'region',
+  'owner',
   'createdAt',
   'updatedAt',
   'lastContactedAt',

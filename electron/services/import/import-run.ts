@@ -1,0 +1,305 @@
+import { createdRecord, type AuditEntry } from '../../../db/audit.repository.js';
+import type { Db } from '../../../db/connection.js';
+import {
+  findContactsByAnyChannel,
+  findCustomersByNameKeys,
+  insertAuditEntries,
+  insertContacts,
+  insertCustomers,
+  insertCustomerTags,
+  insertSearchDocuments,
+  visibleCustomerIds,
+} from '../../../db/import.repository.js';
+import { searchDocument } from '../../../db/seed/search-document.js';
+import type { CreateCustomerInput } from '../../api/schemas/customers.schema.js';
+import type { ContactRow } from '../../../db/tables/contact.table.js';
+import type { CustomerRow } from '../../../db/tables/customer.table.js';
+import { auditedContact, auditedCustomer } from '../audit-trail.js';
+import { contactRow } from '../contacts.service.js';
+import { nowIso, type SessionUser, type UserContext } from '../context.js';
+import { toContact, toCustomer } from '../customers.mappers.js';
+import { newCustomerRow } from '../customers.service.js';
+import { duplicateKeys, type DuplicateKeys } from '../duplicates.service.js';
+import { IMPORT_FIELDS, type ColumnMapping, type ImportField } from './import-fields.js';
+import { updateFromRow } from './import-update.js';
+import { validateRow, type RowIssue } from './row-validate.js';
+import type { SourceRow, SourceTable } from './table.js';
+
+export const DUPLICATE_POLICIES = ['skip', 'update', 'create'] as const;
+export type DuplicatePolicy = (typeof DUPLICATE_POLICIES)[number];
+
+export type RowAction = 'create' | 'update' | 'skip' | 'error';
+
+/** A row that was not imported, and why. */
+export interface RowProblem {
+  line: number;
+  /** invalid: a field failed validation; broken: the file's record could not be read; duplicate: skipped by
+   *  the policy; hidden: it matches a record the user may not see, so it can neither be updated nor created. */
+  kind: 'invalid' | 'broken' | 'duplicate' | 'hidden';
+  issues: RowIssue[];
+  /** The existing customer (or earlier row) it duplicates. */
+  duplicateOf: string | null;
+  cells: string[];
+}
+
+export interface ImportCounts {
+  total: number;
+  processed: number;
+  created: number;
+  updated: number;
+  skipped: number;
+  failed: number;
+}
+
+export interface PreviewRow {
+  line: number;
+  action: RowAction;
+  values: Partial<Record<ImportField, string>>;
+  issues: RowIssue[];
+  duplicateOf: string | null;
+}
+
+export interface ImportOptions {
+  mapping: ColumnMapping;
+  policy: DuplicatePolicy;
+  /** Validate and match only; write nothing (the preview). */
+  dryRun: boolean;
+  /** Rows per transaction. */
+  batchSize?: number;
+  /** How many of the first rows to describe as PreviewRows. */
+  previewRows?: number;
+  onProgress?: (counts: ImportCounts) => void;
+}
+
+export interface ImportOutcome {
+  counts: ImportCounts;
+  problems: RowProblem[];
+  preview: PreviewRow[];
+}
+
+interface PendingRow {
+  row: SourceRow;
+  input: CreateCustomerInput;
+  keys: DuplicateKeys;
+  provided: Set<ImportField>;
+}
+
+interface Match {
+  /** null: an earlier row of this file, not yet written (dry run). */
+  customerId: number | null;
+  customerName: string;
+  contactId: number | null;
+  visible: boolean;
+}
+
+const DEFAULT_BATCH = 1000;
+
+function keysOf(input: CreateCustomerInput): DuplicateKeys {
+  return duplicateKeys({
+    companyName: input.kind === 'company' ? input.name : null,
+    mobile: input.primaryContact?.mobile,
+    landline: input.primaryContact?.landline,
+    email: input.primaryContact?.email,
+  });
+}
+
+/** The keys as strings, to see whether two rows of one batch would match each other. */
+const keyStrings = (k: DuplicateKeys) =>
+  [k.nameKey && `n:${k.nameKey}`, k.mobile && `p:${k.mobile}`, k.landline && `p:${k.landline}`, k.email && `e:${k.email}`].filter(
+    (s): s is string => !!s,
+  );
+
+/** Existing records matching the batch's rows, in two queries (contacts by channel, customers by name). */
+async function lookupMatches(db: Db, user: SessionUser, rows: PendingRow[]): Promise<Map<PendingRow, Match>> {
+  const contacts = await findContactsByAnyChannel(
+    db,
+    rows.flatMap((p) => [p.keys.mobile, p.keys.landline].filter((v): v is string => !!v)),
+    rows.flatMap((p) => (p.keys.email ? [p.keys.email] : [])),
+  );
+  const byChannel = new Map<string, (typeof contacts)[number]>();
+  for (const c of contacts) {
+    for (const key of [c.mobile && `p:${c.mobile}`, c.landline && `p:${c.landline}`, c.email && `e:${c.email}`]) {
+      if (key && !byChannel.has(key)) byChannel.set(key, c);
+    }
+  }
+  const customers = await findCustomersByNameKeys(db, rows.flatMap((p) => (p.keys.nameKey ? [p.keys.nameKey] : [])));
+  const byName = new Map<string, (typeof customers)[number]>();
+  for (const c of customers) if (!byName.has(c.name_key)) byName.set(c.name_key, c);
+  const visible = await visibleCustomerIds(db, user, [...contacts.map((c) => c.customer_id), ...customers.map((c) => c.id)]);
+
+  const matches = new Map<PendingRow, Match>();
+  for (const p of rows) {
+    const { mobile, landline, email, nameKey } = p.keys;
+    const contact = (mobile && byChannel.get(`p:${mobile}`)) || (landline && byChannel.get(`p:${landline}`)) || (email && byChannel.get(`e:${email}`));
+    if (contact) {
+      matches.set(p, { customerId: contact.customer_id, customerName: contact.customer_name, contactId: contact.id, visible: visible.has(contact.customer_id) });
+      continue;
+    }
+    const customer = nameKey ? byName.get(nameKey) : undefined;
+    if (customer) matches.set(p, { customerId: customer.id, customerName: customer.name, contactId: null, visible: visible.has(customer.id) });
+  }
+  return matches;
+}
+
+/**
+ * Writes new customers with their contacts, tags, search documents and audit entries (the same entries
+ * the form's create writes: one for the customer, one for its contact): a few statements per batch.
+ */
+async function createRows(db: Db, ctx: UserContext, rows: PendingRow[], now: string): Promise<number[]> {
+  const customers = rows.map(({ input }) => newCustomerRow(input, now));
+  const ids = await insertCustomers(db, customers);
+  const contacts = rows.flatMap(({ input }, i) =>
+    input.primaryContact ? [{ customerId: ids[i]!, row: contactRow(ids[i]!, { ...input.primaryContact, isPrimary: true }, now) }] : [],
+  );
+  const contactIds = await insertContacts(db, contacts.map((c) => c.row));
+  await insertCustomerTags(db, rows.flatMap(({ input }, i) => input.tags.map((tag) => ({ customer_id: ids[i]!, tag }))));
+  const contactOf = new Map(contacts.map((c) => [c.customerId, c.row]));
+  await insertSearchDocuments(
+    db,
+    rows.map(({ input }, i) => ({ customerId: ids[i]!, doc: searchDocument(input.name, contactOf.has(ids[i]!) ? [contactOf.get(ids[i]!)!] : []) })),
+  );
+  const entry = (entity: AuditEntry['entity'], entityId: number, customerId: number, record: object): AuditEntry => ({
+    entity,
+    entityId,
+    customerId,
+    op: 'create',
+    userId: ctx.user.id,
+    at: now,
+    changes: createdRecord(record),
+  });
+  await insertAuditEntries(db, [
+    ...rows.map(({ input }, i) =>
+      entry('customer', ids[i]!, ids[i]!, auditedCustomer(toCustomer({ ...customers[i]!, id: ids[i]!, owner_name: null } as CustomerRow & { owner_name: null }, input.tags))),
+    ),
+    ...contacts.map(({ customerId, row }, i) =>
+      entry('contact', contactIds[i]!, customerId, auditedContact(toContact({ ...row, id: contactIds[i]!, deleted_with_customer: 0 } as ContactRow))),
+    ),
+  ]);
+  return ids;
+}
+
+function previewValues(input: CreateCustomerInput): Partial<Record<ImportField, string>> {
+  const { primaryContact: contact, tags, ...customer } = input;
+  const values: Partial<Record<ImportField, string | null>> = {
+    ...customer,
+    tags: tags.join(', '),
+    contactName: contact?.name,
+    title: contact?.title,
+    mobile: contact?.mobile,
+    landline: contact?.landline,
+    email: contact?.email,
+    wechatId: contact?.wechatId,
+    gender: contact?.gender,
+    birthday: contact?.birthday,
+  };
+  return Object.fromEntries(IMPORT_FIELDS.flatMap((field) => (values[field] ? [[field, values[field]]] : [])));
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Imports (or, with dryRun, previews) the rows of a table. Rows are validated one by one; valid rows
+ * are matched against existing records a batch at a time and written a batch per transaction, so a
+ * customer and its contact go in together or not at all. A row whose keys repeat a row of the same
+ * batch starts a new batch: the earlier row is then committed and found like any existing record.
+ */
+export async function runImport(ctx: UserContext, table: SourceTable, options: ImportOptions): Promise<ImportOutcome> {
+  const { mapping, policy, dryRun } = options;
+  const batchSize = options.batchSize ?? DEFAULT_BATCH;
+  const previewLimit = options.previewRows ?? 0;
+  const previewLines = new Set(table.rows.slice(0, previewLimit).map((r) => r.line));
+  const counts: ImportCounts = { total: table.rows.length + table.broken.length, processed: 0, created: 0, updated: 0, skipped: 0, failed: 0 };
+  const problems: RowProblem[] = table.broken.map((b) => ({
+    line: b.line,
+    kind: 'broken',
+    issues: [{ field: 'row', message: b.reason }],
+    duplicateOf: null,
+    cells: [b.raw],
+  }));
+  counts.failed = counts.processed = table.broken.length;
+  const preview: PreviewRow[] = [];
+  const describe = (row: SourceRow, action: RowAction, input: CreateCustomerInput | null, issues: RowIssue[], duplicateOf: string | null) => {
+    if (previewLines.has(row.line)) preview.push({ line: row.line, action, values: input ? previewValues(input) : {}, issues, duplicateOf });
+  };
+  // Dry run: keys of rows that would have been created, standing in for the database.
+  const planned = new Map<string, string>();
+  const given = (cells: string[]) =>
+    new Set(IMPORT_FIELDS.filter((field) => mapping[field] !== undefined && (cells[mapping[field]!] ?? '').trim() !== ''));
+
+  let batch: PendingRow[] = [];
+  let batchKeys = new Set<string>();
+
+  const settle = async (db: Db, rows: PendingRow[]) => {
+    const now = nowIso(ctx.clock);
+    const matches = policy === 'create' ? new Map<PendingRow, Match>() : await lookupMatches(db, ctx.user, rows);
+    const creates: PendingRow[] = [];
+    const updated: number[] = [];
+    for (const p of rows) {
+      const plannedName = policy === 'create' ? undefined : keyStrings(p.keys).map((k) => planned.get(k)).find(Boolean);
+      const match = matches.get(p) ?? (plannedName ? { customerId: null, customerName: plannedName, contactId: null, visible: true } : undefined);
+      if (!match) {
+        creates.push(p);
+        continue;
+      }
+      const problem = policy === 'skip' ? 'duplicate' : match.visible ? null : 'hidden';
+      if (problem) {
+        problems.push({ line: p.row.line, kind: problem, issues: [], duplicateOf: match.customerName, cells: p.row.cells });
+        counts.skipped++;
+        describe(p.row, 'skip', p.input, [], match.customerName);
+        continue;
+      }
+      if (!dryRun && match.customerId !== null) {
+        await updateFromRow(db, ctx, { customerId: match.customerId, contactId: match.contactId }, p.input, p.provided, now);
+        updated.push(match.customerId);
+      }
+      counts.updated++;
+      describe(p.row, 'update', p.input, [], match.customerName);
+    }
+    const ids = dryRun ? [] : await createRows(db, ctx, creates, now);
+    for (const p of creates) {
+      if (dryRun) for (const key of keyStrings(p.keys)) planned.set(key, p.input.name);
+      describe(p.row, 'create', p.input, [], null);
+    }
+    counts.created += creates.length;
+    return { ids, updated };
+  };
+
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const rows = batch;
+    batch = [];
+    batchKeys = new Set();
+    if (dryRun) await settle(ctx.db, rows);
+    else {
+      const { ids, updated } = await ctx.db.transaction().execute((trx) => settle(trx, rows));
+      for (const id of ids) ctx.events.publish({ entity: 'customer', id, op: 'create' });
+      for (const id of updated) ctx.events.publish({ entity: 'customer', id, op: 'update' });
+    }
+    counts.processed += rows.length;
+    options.onProgress?.({ ...counts });
+    await yieldToEventLoop();
+  };
+
+  for (const row of table.rows) {
+    const validated = validateRow(row.cells, mapping);
+    if (!validated.ok) {
+      problems.push({ line: row.line, kind: 'invalid', issues: validated.issues, duplicateOf: null, cells: row.cells });
+      counts.failed++;
+      counts.processed++;
+      describe(row, 'error', null, validated.issues, null);
+      continue;
+    }
+    // Imported customers belong to whoever imports them (the file has no owner column).
+    validated.input.ownerId ??= ctx.user.id;
+    const keys = keysOf(validated.input);
+    const strings = keyStrings(keys);
+    if (policy !== 'create' && strings.some((k) => batchKeys.has(k))) await flush();
+    batch.push({ row, input: validated.input, keys, provided: given(row.cells) });
+    for (const k of strings) batchKeys.add(k);
+    if (batch.length >= batchSize) await flush();
+  }
+  await flush();
+  problems.sort((a, b) => a.line - b.line);
+  preview.sort((a, b) => a.line - b.line);
+  return { counts, problems, preview };
+}

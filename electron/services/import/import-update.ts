@@ -1,0 +1,90 @@
+import { createdRecord, diffRecords } from '../../../db/audit.repository.js';
+import { findContact, insertContact, listContactsOfCustomer, updateContactIfVersion } from '../../../db/contact.repository.js';
+import type { Db } from '../../../db/connection.js';
+import { findCustomerTags, findVisibleCustomer, replaceCustomerTags, updateCustomerIfVersion } from '../../../db/customer.repository.js';
+import type { ContactFields, CreateCustomerInput, CustomerFields } from '../../api/schemas/customers.schema.js';
+import { contactRow } from '../contacts.service.js';
+import { auditedContact, recordChange } from '../audit-trail.js';
+import type { UserContext } from '../context.js';
+import { reindexCustomer } from '../customer-search.js';
+import { toContact, toCustomer } from '../customers.mappers.js';
+import { customerColumns } from '../customers.service.js';
+import { CUSTOMER_IMPORT_FIELDS, type ImportField } from './import-fields.js';
+
+/** The contact fields of an import row, by the name ContactFields gives them. */
+const CONTACT_FIELD_OF: Partial<Record<ImportField, keyof ContactFields>> = {
+  contactName: 'name',
+  title: 'title',
+  mobile: 'mobile',
+  landline: 'landline',
+  email: 'email',
+  wechatId: 'wechatId',
+  gender: 'gender',
+  birthday: 'birthday',
+};
+
+/** Copies the fields the row gave (non-blank cells) over what is stored; blank cells never erase anything. */
+function overlay<T extends object>(stored: T, given: Partial<T>, keys: (keyof T)[]): T {
+  const merged = { ...stored };
+  for (const key of keys) if (key in given) merged[key] = given[key] as T[keyof T];
+  return merged;
+}
+
+/**
+ * The "update the existing record" duplicate policy for one row, inside the import's transaction: the
+ * customer keeps its name, takes the row's other non-blank fields and gains its tags; the matched contact takes the row's
+ * contact fields, or the row's contact is added when the match was by company name.
+ */
+export async function updateFromRow(
+  trx: Db,
+  ctx: UserContext,
+  match: { customerId: number; contactId: number | null },
+  input: CreateCustomerInput,
+  provided: Set<ImportField>,
+  now: string,
+): Promise<void> {
+  const row = await findVisibleCustomer(trx, ctx.user, match.customerId);
+  if (!row) return;
+  const tags = await findCustomerTags(trx, row.id);
+  const { id: _id, ownerName: _o, lastContactedAt: _l, createdAt: _c, updatedAt: _u, version: _v, ...before } = toCustomer(row, tags);
+  // The name stays: it is what the record is known by, and the row may spell it differently (that is how it matched).
+  const givenFields = CUSTOMER_IMPORT_FIELDS.filter((field) => provided.has(field) && field !== 'tags' && field !== 'name');
+  const after: CustomerFields = { ...overlay(before, input, givenFields), tags: [...new Set([...tags, ...input.tags])] };
+  const changes = diffRecords(before, after);
+  if (Object.keys(changes).length > 0) {
+    await updateCustomerIfVersion(trx, row.id, row.version, { ...customerColumns(after), updated_at: now });
+    if (changes.tags) await replaceCustomerTags(trx, row.id, after.tags);
+    await recordChange(trx, ctx, now, { entity: 'customer', entityId: row.id, customerId: row.id, op: 'update', changes });
+  }
+  const given = input.primaryContact;
+  if (given) await mergeContact(trx, ctx, row.id, match.contactId, given, provided, now);
+  await reindexCustomer(trx, row.id, after.name);
+}
+
+async function mergeContact(
+  trx: Db,
+  ctx: UserContext,
+  customerId: number,
+  contactId: number | null,
+  given: NonNullable<CreateCustomerInput['primaryContact']>,
+  provided: Set<ImportField>,
+  now: string,
+): Promise<void> {
+  const stored = contactId === null ? undefined : await findContact(trx, contactId);
+  if (!stored) {
+    const isPrimary = (await listContactsOfCustomer(trx, customerId)).length === 0;
+    const id = await insertContact(trx, contactRow(customerId, { ...given, isPrimary }, now));
+    const created = auditedContact(toContact((await findContact(trx, id))!));
+    await recordChange(trx, ctx, now, { entity: 'contact', entityId: id, customerId, op: 'create', changes: createdRecord(created) });
+    return;
+  }
+  const before = auditedContact(toContact(stored));
+  const keys = [...provided].flatMap((field) => CONTACT_FIELD_OF[field] ?? []);
+  // Compared as stored (phones normalized), so "13800138000" and "138 0013 8000" are no change.
+  const { customer_id: _cb, created_at: _cab, ...beforeColumns } = contactRow(customerId, before, now);
+  const { customer_id: _ca, created_at: _caa, ...columns } = contactRow(customerId, overlay(before, given, keys), now);
+  if (Object.keys(diffRecords(beforeColumns, columns)).length === 0) return;
+  await updateContactIfVersion(trx, stored.id, stored.version, columns);
+  const after = auditedContact(toContact((await findContact(trx, stored.id))!));
+  await recordChange(trx, ctx, now, { entity: 'contact', entityId: stored.id, customerId, op: 'update', changes: diffRecords(before, after) });
+}
