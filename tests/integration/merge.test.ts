@@ -136,6 +136,31 @@ describe('merge', () => {
     expect(result.contacts.map((c) => c.name)).toEqual(['前台', '王经理']);
   });
 
+  it('the merged record waits in the trash: it can be restored, or purged with its dismissed pairs', async () => {
+    const first = await twoRecords();
+    await api.duplicates.merge.mutate({
+      survivorId: first.survivor.id,
+      survivorVersion: first.survivor.version,
+      mergedId: first.merged.id,
+      mergedVersion: first.merged.version,
+    });
+    const trashed = (await api.trash.list.query({ kind: 'customer' })).items.find((i) => i.id === first.merged.id)!;
+    await api.trash.restore.mutate({ kind: 'customer', id: trashed.id, version: trashed.version, confirmDuplicates: true });
+    expect((await api.customers.get.query({ id: first.merged.id })).contacts).toEqual([]);
+
+    const second = await twoRecords();
+    await api.duplicates.dismiss.mutate({ customerIds: [second.merged.id, first.survivor.id] });
+    await api.duplicates.merge.mutate({
+      survivorId: second.survivor.id,
+      survivorVersion: second.survivor.version,
+      mergedId: second.merged.id,
+      mergedVersion: second.merged.version,
+    });
+    const gone = (await api.trash.list.query({ kind: 'customer' })).items.find((i) => i.id === second.merged.id)!;
+    await api.trash.purge.mutate({ kind: 'customer', id: gone.id, version: gone.version });
+    expect(await db().selectFrom('duplicate_dismissals').selectAll().where('customer_b_id', '=', second.merged.id).execute()).toEqual([]);
+  });
+
   it('can take the name from the merged record', async () => {
     const { survivor, merged } = await twoRecords();
     const result = await api.duplicates.merge.mutate({
