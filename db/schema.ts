@@ -5,6 +5,7 @@ import type { InteractionContactTable, InteractionStaffTable, InteractionTable }
 import type { NotificationTable } from './tables/notification.table.js';
 import type { OpportunityStageChangeTable, OpportunityTable } from './tables/opportunity.table.js';
 import type { PipelineSettingsTable, PipelineStageTable } from './tables/pipeline.table.js';
+import type { DuplicateDismissalTable } from './tables/merge.table.js';
 import type { SessionTable } from './tables/session.table.js';
 import type { TaskTable } from './tables/task.table.js';
 import type { SettingTable } from './tables/setting.table.js';
@@ -29,4 +30,5 @@ export interface Database {
   opportunities: OpportunityTable;
   opportunity_stage_changes: OpportunityStageChangeTable;
   settings: SettingTable;
+  duplicate_dismissals: DuplicateDismissalTable;
 }

@@ -3,6 +3,7 @@ import { backupsRouter } from './backups.router.js';
 import { calendarRouter } from './calendar.router.js';
 import { contactsRouter } from './contacts.router.js';
 import { customersRouter } from './customers.router.js';
+import { duplicatesRouter } from './duplicates.router.js';
 import { exportsRouter } from './exports.router.js';
 import { importsRouter } from './imports.router.js';
 import { interactionsRouter } from './interactions.router.js';
@@ -30,6 +31,7 @@ export const appRouter = router({
   notifications: notificationsRouter,
   opportunities: opportunitiesRouter,
   pipeline: pipelineRouter,
+  duplicates: duplicatesRouter,
 });
 
 export type AppRouter = typeof appRouter;

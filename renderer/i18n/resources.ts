@@ -14,6 +14,8 @@ import importEn from './import.en.json';
 import importZh from './import.zh-CN.json';
 import opportunitiesEn from './opportunities.en.json';
 import opportunitiesZh from './opportunities.zh-CN.json';
+import mergeEn from './merge.en.json';
+import mergeZh from './merge.zh-CN.json';
 import searchEn from './search.en.json';
 import searchZh from './search.zh-CN.json';
 import timelineEn from './timeline.en.json';
@@ -38,6 +40,7 @@ export const en = {
   ...opportunitiesEn,
   ...backupsEn,
   ...timelineEn,
+  ...mergeEn,
 };
 
 // Typed as the English resources, so a key missing from a Chinese file fails the type check.
@@ -54,4 +57,5 @@ export const zhCN: typeof en = {
   ...opportunitiesZh,
   ...backupsZh,
   ...timelineZh,
+  ...mergeZh,
 };

@@ -1,6 +1,7 @@
 import { Alert, FileInput, Progress, Stack, Text } from '@mantine/core';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { appErrorOf } from '../../api/app-error';
@@ -12,7 +13,7 @@ import { uploadForImport } from '../../shared/file-transfer';
 export type Inspection = RouterOutputs['imports']['inspect'] & { uploadId: string };
 
 /** A file problem the host names (unsupported, unreadable, empty, too large), else the generic message. */
-function fileErrorText(t: ReturnType<typeof useTranslation>['t'], error: unknown): string {
+function fileErrorText(t: TFunction, error: unknown): string {
   const key = appErrorOf(error)?.fieldErrors?.file;
   const known = ['unsupportedFile', 'unreadableFile', 'emptyFile', 'fileTooLarge', 'incompleteUpload'] as const;
   const match = known.find((k) => k === key);
