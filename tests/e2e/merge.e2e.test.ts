@@ -55,7 +55,7 @@ describe.runIf(browserAvailable())('duplicates and merge in the browser', () => 
     await page.getByTestId('merge-submit').click();
     await page.getByTestId('confirm-delete').click();
     await page.waitForURL(new RegExp(`#/customers/${kept.id}$`));
-    await expect.poll(() => page.getByText('李娜').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('contact-row').filter({ hasText: '李娜' }).count()).toBe(1);
 
     await page.click('[data-testid="nav-duplicates"]');
     await page.getByTestId('duplicates-empty').waitFor();
