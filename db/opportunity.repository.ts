@@ -326,3 +326,27 @@ export async function openDealSummaries(db: Db, customerIds: number[]): Promise<
     .execute();
   return rows.map((r) => ({ ...r, count: Number(r.count), amount_minor: Number(r.amount_minor) }));
 }
+
+/** A live deal of this customer, for linking an interaction to it. */
+export function findLiveDealOfCustomer(db: Db, id: number, customerId: number) {
+  return db
+    .selectFrom('opportunities')
+    .select('id')
+    .where('id', '=', id)
+    .where('customer_id', '=', customerId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/**
+ * An interaction logged on the deal counts as activity (the board's idle flag). Not a user's edit of
+ * the deal, so its version stays: a colleague's open deal form is not refused for it.
+ */
+export async function noteDealActivity(db: Db, id: number, at: string): Promise<void> {
+  await db
+    .updateTable('opportunities')
+    .set({ last_activity_at: at })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('last_activity_at', 'is', null), eb('last_activity_at', '<', at)]))
+    .execute();
+}

@@ -6,6 +6,7 @@ import type { LeadAssignmentRuleTable, LeadRotationTable, LeadTable, PoolHolding
 import type { NotificationTable } from './tables/notification.table.js';
 import type { OpportunityStageChangeTable, OpportunityTable } from './tables/opportunity.table.js';
 import type { PipelineSettingsTable, PipelineStageTable } from './tables/pipeline.table.js';
+import type { DuplicateDismissalTable } from './tables/merge.table.js';
 import type { SessionTable } from './tables/session.table.js';
 import type { TaskTable } from './tables/task.table.js';
 import type { SettingTable } from './tables/setting.table.js';
@@ -34,4 +35,5 @@ export interface Database {
   lead_assignment_rules: LeadAssignmentRuleTable;
   lead_rotation: LeadRotationTable;
   pool_holdings: PoolHoldingTable;
+  duplicate_dismissals: DuplicateDismissalTable;
 }

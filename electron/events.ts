@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 
-export type ChangeOp = 'create' | 'update' | 'delete' | 'restore' | 'purge';
+export type ChangeOp = 'create' | 'update' | 'delete' | 'restore' | 'purge' | 'merge';
 
 export interface ChangeEvent {
   entity: string;

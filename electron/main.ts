@@ -6,6 +6,7 @@ import { DatabaseTooNewError } from '../db/migrate.js';
 import { APP_ROOT, APP_VERSION, PRODUCT_NAME, RENDERER_DIR } from './app-info.js';
 import { serveAppRequest } from './desktop/app-protocol.js';
 import { registerApiBridge } from './desktop/ipc-api.js';
+import { notifyBackupFailures } from './desktop/backup-notification.js';
 import { showReminderNotification } from './desktop/reminder-notification.js';
 import { electronBindingPath } from './desktop/native-binding.js';
 import {
@@ -123,6 +124,7 @@ async function start(): Promise<void> {
       if (desktopUserIds.has(reminder.userId)) showReminderNotification(reminder, app.getLocale(), focusMainWindow);
     },
   });
+  notifyBackupFailures(host.backups, app.getLocale(), focusMainWindow);
   const services = host.services;
   stopBridge = registerApiBridge(ipcMain, host, {
     isAppUrl,

@@ -22,7 +22,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('score', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('owner_id', 'integer', (c) => c.references('users.id'))
-    .addColumn('converted_customer_id', 'integer', (c) => c.references('customers.id'))
+    // No foreign keys to customers here or in pool_holdings: purging a customer from the trash must not
+    // be blocked by a lead it came from or by its pool bookkeeping.
+    .addColumn('converted_customer_id', 'integer')
     .addColumn('converted_at', 'text')
     .addColumn('created_by', 'integer', (c) => c.notNull().references('users.id'))
     .addColumn('created_at', 'text', (c) => c.notNull())
@@ -71,7 +73,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // was written: the recycling clock starts at the later of the last follow-up and the claim.
   await db.schema
     .createTable('pool_holdings')
-    .addColumn('customer_id', 'integer', (c) => c.primaryKey().references('customers.id'))
+    .addColumn('customer_id', 'integer', (c) => c.primaryKey())
     .addColumn('held_since', 'text', (c) => c.notNull())
     .addColumn('warned_for', 'text')
     .execute();

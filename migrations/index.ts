@@ -3,6 +3,7 @@ import * as m0001 from './0001-init.js';
 import * as m0002 from './0002-list-indexes.js';
 import * as m0003 from './0003-settings.js';
 import * as m0004 from './0004-trash.js';
+import * as m0005 from './0005-merge.js';
 import * as m0006 from './0006-interactions.js';
 import * as m0007 from './0007-deals.js';
 import * as m0008 from './0008-tasks.js';
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   '0002-list-indexes': m0002,
   '0003-settings': m0003,
   '0004-trash': m0004,
+  '0005-merge': m0005,
   '0006-interactions': m0006,
   '0007-deals': m0007,
   '0008-tasks': m0008,

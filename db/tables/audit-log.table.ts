@@ -1,6 +1,6 @@
 import type { Generated, Selectable } from 'kysely';
 
-export type AuditOp = 'create' | 'update' | 'delete' | 'restore' | 'purge';
+export type AuditOp = 'create' | 'update' | 'delete' | 'restore' | 'purge' | 'merge';
 
 export interface AuditLogTable {
   id: Generated<number>;

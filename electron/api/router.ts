@@ -3,6 +3,7 @@ import { backupsRouter } from './backups.router.js';
 import { calendarRouter } from './calendar.router.js';
 import { contactsRouter } from './contacts.router.js';
 import { customersRouter } from './customers.router.js';
+import { duplicatesRouter } from './duplicates.router.js';
 import { exportsRouter } from './exports.router.js';
 import { importsRouter } from './imports.router.js';
 import { leadsRouter } from './leads.router.js';
@@ -34,6 +35,7 @@ export const appRouter = router({
   pipeline: pipelineRouter,
   leads: leadsRouter,
   pool: poolRouter,
+  duplicates: duplicatesRouter,
 });
 
 export type AppRouter = typeof appRouter;

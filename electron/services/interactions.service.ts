@@ -12,6 +12,7 @@ import {
   setNextFollowUp,
   updateInteractionIfVersion,
 } from '../../db/interaction.repository.js';
+import { findLiveDealOfCustomer, noteDealActivity } from '../../db/opportunity.repository.js';
 import type {
   CreateInteractionInput,
   InteractionFields,
@@ -66,6 +67,9 @@ async function checkFields(db: Db, ctx: UserContext, customerId: number, fields:
   const eligible = await eligibleParticipants(db, customerId, fields.staffIds, fields.contactIds);
   if (fields.staffIds.some((id) => !eligible.userIds.has(id))) errors.staffIds = 'invalidStaff';
   if (fields.contactIds.some((id) => !eligible.contactIds.has(id))) errors.contactIds = 'contactNotOfCustomer';
+  if (fields.opportunityId !== null && !(await findLiveDealOfCustomer(db, fields.opportunityId, customerId))) {
+    errors.opportunityId = 'invalidLink';
+  }
   if (Object.keys(errors).length > 0) throw invalid(errors);
 }
 
@@ -97,6 +101,7 @@ async function applyToCustomer(
   const staff = fields.staffIds.length > 0 ? fields.staffIds : [ctx.user.id];
   await replaceParticipants(db, interactionId, staff, fields.contactIds);
   await refreshLastContacted(db, customer.id);
+  if (fields.opportunityId !== null) await noteDealActivity(db, fields.opportunityId, fields.occurredAt);
   const followUp = fields.nextFollowUpOn;
   if (followUp !== null && followUp !== customer.next_follow_up_on) {
     await setNextFollowUp(db, customer.id, followUp, now);

@@ -7,6 +7,8 @@ import { CustomerPage } from '../features/customers/CustomerPage';
 import { CustomersListPage } from '../features/customers/CustomersListPage';
 import { LeadsPage } from '../features/leads/LeadsPage';
 import { PoolPage } from '../features/pool/PoolPage';
+import { DuplicatesPage } from '../features/merge/DuplicatesPage';
+import { MergePage } from '../features/merge/MergePage';
 import { ImportPage } from '../features/import/ImportPage';
 import { OpportunitiesPage } from '../features/opportunities/OpportunitiesPage';
 import { TrashPage } from '../features/trash/TrashPage';
@@ -24,6 +26,8 @@ export function AppRoutes() {
         <Route path="/customers/:id/edit" element={<CustomerEditPage />} />
         <Route path="/import" element={<ImportPage />} />
         <Route path="/trash" element={<TrashPage />} />
+        <Route path="/duplicates" element={<DuplicatesPage />} />
+        <Route path="/duplicates/merge/:a/:b" element={<MergePage />} />
         <Route path="/my-day" element={<MyDayPage />} />
         <Route path="/calendar" element={<LazyCalendarPage />} />
         <Route path="/opportunities" element={<OpportunitiesPage />} />

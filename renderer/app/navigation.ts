@@ -2,6 +2,7 @@ import {
   IconAddressBook,
   IconCalendarEvent,
   IconChartBar,
+  IconCopy,
   IconFileImport,
   IconFileInvoice,
   IconHeadset,
@@ -16,7 +17,7 @@ import {
 } from '@tabler/icons-react';
 
 export interface NavigationArea {
-  key: 'dashboard' | 'customers' | 'import' | 'leads' | 'pool' | 'opportunities' | 'tasks' | 'quotes' | 'service' | 'marketing' | 'reports' | 'settings' | 'trash';
+  key: 'dashboard' | 'customers' | 'duplicates' | 'import' | 'leads' | 'pool' | 'opportunities' | 'tasks' | 'quotes' | 'service' | 'marketing' | 'reports' | 'settings' | 'trash';
   icon: Icon;
   /** Where the area lives; areas without one are still to come. */
   path?: string;
@@ -25,6 +26,7 @@ export interface NavigationArea {
 export const NAVIGATION_AREAS: NavigationArea[] = [
   { key: 'dashboard', icon: IconLayoutDashboard },
   { key: 'customers', icon: IconAddressBook, path: '/customers' },
+  { key: 'duplicates', icon: IconCopy, path: '/duplicates' },
   { key: 'import', icon: IconFileImport, path: '/import' },
   { key: 'leads', icon: IconUserSearch, path: '/leads' },
   { key: 'pool', icon: IconUsersGroup, path: '/pool' },

@@ -16,6 +16,8 @@ import leadsEn from './leads.en.json';
 import leadsZh from './leads.zh-CN.json';
 import opportunitiesEn from './opportunities.en.json';
 import opportunitiesZh from './opportunities.zh-CN.json';
+import mergeEn from './merge.en.json';
+import mergeZh from './merge.zh-CN.json';
 import searchEn from './search.en.json';
 import searchZh from './search.zh-CN.json';
 import timelineEn from './timeline.en.json';
@@ -41,6 +43,7 @@ export const en = {
   ...backupsEn,
   ...timelineEn,
   ...leadsEn,
+  ...mergeEn,
 };
 
 // Typed as the English resources, so a key missing from a Chinese file fails the type check.
@@ -58,4 +61,5 @@ export const zhCN: typeof en = {
   ...backupsZh,
   ...timelineZh,
   ...leadsZh,
+  ...mergeZh,
 };

@@ -107,8 +107,9 @@ describe('logging interactions', () => {
 
   it('keeps the lead and opportunity it is about', async () => {
     const customer = await newCustomer();
-    const logged = await api.interactions.log.mutate(call(customer.id, { leadId: 12, opportunityId: 34 }));
-    expect(logged).toMatchObject({ leadId: 12, opportunityId: 34 });
+    const deal = await api.opportunities.create.mutate({ customerId: customer.id, name: '样品单', amountMinor: 80_000 });
+    const logged = await api.interactions.log.mutate(call(customer.id, { leadId: 12, opportunityId: deal.id }));
+    expect(logged).toMatchObject({ leadId: 12, opportunityId: deal.id });
   });
 
   it('writes an audit entry for create, update and delete', async () => {
@@ -360,5 +361,26 @@ describe('customer list: contact recency filters', () => {
   it('refuses a malformed date filter with a field error', async () => {
     const error = await appErrorOf(api.customers.list.query({ nextFollowUpTo: '2026-13-01' }));
     expect(error).toMatchObject({ code: 'validation', fieldErrors: { nextFollowUpTo: 'invalidDate' } });
+  });
+});
+
+describe('interactions on a deal', () => {
+  it('count as the deal\'s activity, without changing its version; a deal of another customer is refused', async () => {
+    const customer = await newCustomer();
+    const other = await newCustomer();
+    const deal = await api.opportunities.create.mutate({ customerId: customer.id, name: '年度维保', amountMinor: 1_200_000 });
+    const foreign = await api.opportunities.create.mutate({ customerId: other.id, name: '别家的单子', amountMinor: 100 });
+
+    await api.interactions.log.mutate(call(customer.id, { opportunityId: deal.id, occurredAt: hoursAgo(2) }));
+    const after = await api.opportunities.get.query({ id: deal.id });
+    expect(after.lastActivityAt).toBe(hoursAgo(2));
+    expect(after.version).toBe(deal.version);
+
+    // An older interaction logged later does not move the activity back.
+    await api.interactions.log.mutate(call(customer.id, { opportunityId: deal.id, occurredAt: hoursAgo(30) }));
+    expect((await api.opportunities.get.query({ id: deal.id })).lastActivityAt).toBe(hoursAgo(2));
+
+    const error = await appErrorOf(api.interactions.log.mutate(call(customer.id, { opportunityId: foreign.id })));
+    expect(error?.fieldErrors).toEqual({ opportunityId: 'invalidLink' });
   });
 });

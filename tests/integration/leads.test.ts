@@ -197,4 +197,17 @@ describe('conversion', () => {
     const refusedAttach = await appErrorOf(rep.api.leads.convert.mutate({ id: third.id, version: third.version, attachToCustomerId: hidden.id }));
     expect(refusedAttach.fieldErrors).toEqual({ attachToCustomerId: 'invalid' });
   });
+
+  it('a converted and claimed customer can still be purged from the trash', async () => {
+    const created = await api.leads.create.mutate({ fields: lead({ companyName: '即将清除的公司', personName: '郑', mobile: '13600004444' }) });
+    const { customerId } = await api.leads.convert.mutate({ id: created.id, version: created.version, confirmDuplicates: true });
+    const customer = await api.customers.get.query({ id: customerId });
+    await api.pool.release.mutate({ kind: 'customer', id: customerId, version: customer.version, reason: '测试' });
+    await reps[2]!.api.pool.claim.mutate({ kind: 'customer', id: customerId, version: customer.version + 1 });
+    await api.customers.delete.mutate({ id: customerId });
+    const { items } = await api.trash.list.query({ kind: 'customer' });
+    const entry = items.find((i) => i.id === customerId)!;
+    await api.trash.purge.mutate({ kind: 'customer', id: customerId, version: entry.version });
+    expect(await t.host.services.db.selectFrom('customers').select('id').where('id', '=', customerId).execute()).toEqual([]);
+  });
 });

@@ -30,3 +30,19 @@ export const STAGE_COLORS: Record<CustomerStage, string> = {
   repeat: 'teal',
   churned: 'red',
 };
+
+/** The customer fields a user edits, with the labels the customer screens give them. */
+export const CUSTOMER_FIELD_LABELS = {
+  name: 'customer.name',
+  kind: 'customer.kind',
+  industry: 'customer.industry',
+  province: 'customer.province',
+  city: 'customer.city',
+  address: 'customer.address',
+  source: 'customer.source',
+  stage: 'customer.stage',
+  tier: 'customer.tier',
+  ownerId: 'customer.owner',
+  notes: 'customer.notes',
+  nextFollowUpOn: 'customer.nextFollowUpOn',
+} as const;

@@ -1,6 +1,7 @@
 import { Card, Center, Group, Loader, Pagination, Stack, Text, Timeline, Title } from '@mantine/core';
 import {
   IconArrowBackUp,
+  IconArrowsJoin,
   IconEdit,
   IconPlus,
   IconTrash,
@@ -23,6 +24,7 @@ const OP_LOOK: Record<HistoryEntry['op'], { icon: Icon; color: string }> = {
   delete: { icon: IconTrash, color: 'red' },
   restore: { icon: IconArrowBackUp, color: 'teal' },
   purge: { icon: IconTrashX, color: 'red' },
+  merge: { icon: IconArrowsJoin, color: 'grape' },
 };
 
 function EntryChanges({ entry, format }: { entry: HistoryEntry; format: ReturnType<typeof useChangeFormat> }) {

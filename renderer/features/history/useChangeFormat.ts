@@ -2,28 +2,20 @@ import type { ParseKeys } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../shared/useFormat';
+import { CUSTOMER_FIELD_LABELS } from '../customers/customer-values';
 import type { HistoryEntry } from './history-types';
 
 /** Field names as the customer and contact screens label them. */
 const FIELD_LABELS: Record<HistoryEntry['entity'], Record<string, ParseKeys>> = {
   customer: {
-    name: 'customer.name',
-    kind: 'customer.kind',
-    industry: 'customer.industry',
-    province: 'customer.province',
-    city: 'customer.city',
-    address: 'customer.address',
-    source: 'customer.source',
-    stage: 'customer.stage',
-    tier: 'customer.tier',
+    ...CUSTOMER_FIELD_LABELS,
     tags: 'customer.tags',
-    ownerId: 'customer.owner',
-    notes: 'customer.notes',
-    nextFollowUpOn: 'customer.nextFollowUpOn',
     lastContactedAt: 'customer.lastContactedAt',
     // Claims, releases and recycling of the public pool.
     poolMove: 'pool.title',
     reason: 'leads.release.reason',
+    mergedFrom: 'history.mergedFrom',
+    mergedInto: 'history.mergedInto',
   },
   contact: {
     name: 'contact.name',
