@@ -1,5 +1,6 @@
 import type { Db } from './connection.js';
 import type { ContactRow, ContactUpdate, NewContactRow } from './tables/contact.table.js';
+import { softDelete, updateIfVersion } from './versioned.js';
 
 export function listContactsOfCustomer(db: Db, customerId: number): Promise<ContactRow[]> {
   return db
@@ -21,21 +22,8 @@ export async function insertContact(db: Db, row: NewContactRow): Promise<number>
   return id;
 }
 
-export async function updateContactIfVersion(
-  db: Db,
-  id: number,
-  version: number,
-  changes: ContactUpdate,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('contacts')
-    .set({ ...changes, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
-}
+export const updateContactIfVersion = (db: Db, id: number, version: number, changes: ContactUpdate): Promise<boolean> =>
+  updateIfVersion(db, 'contacts', id, version, changes);
 
 /** Only one primary contact per customer: clears the flag on the others; returns their ids (for the audit log). */
 export async function clearPrimaryContact(db: Db, customerId: number, exceptId: number, now: string): Promise<number[]> {
@@ -90,13 +78,8 @@ export async function findContactsByChannels(db: Db, match: ContactMatchQuery) {
   return query.limit(10).execute();
 }
 
-export async function softDeleteContact(db: Db, id: number, userId: number, now: string): Promise<void> {
-  await db
-    .updateTable('contacts')
-    .set((eb) => ({ deleted_at: now, deleted_by: userId, updated_at: now, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .execute();
-}
+export const softDeleteContact = (db: Db, id: number, userId: number, now: string): Promise<void> =>
+  softDelete(db, 'contacts', id, userId, now);
 
 /** The customer's live contacts go to the trash with it, marked so its restore brings them back; returns their ids. */
 export async function softDeleteContactsWithCustomer(db: Db, customerId: number, userId: number, now: string): Promise<number[]> {

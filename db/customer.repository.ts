@@ -4,6 +4,7 @@ import type { Database } from './schema.js';
 import { searchMatchIds } from './search.js';
 import type { CustomerRow, CustomerStage, NewCustomerRow, CustomerUpdate } from './tables/customer.table.js';
 import { customerVisibleTo, type Viewer } from './visibility.js';
+import { softDelete, updateIfVersion } from './versioned.js';
 
 export const CUSTOMER_SORT_COLUMNS = {
   name: 'c.name',
@@ -319,30 +320,11 @@ export async function insertCustomer(db: Db, row: NewCustomerRow): Promise<numbe
   return id;
 }
 
-/** Updates only if the stored version is still `version`; returns whether it did. */
-export async function updateCustomerIfVersion(
-  db: Db,
-  id: number,
-  version: number,
-  changes: CustomerUpdate,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('customers')
-    .set({ ...changes, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
-}
+export const updateCustomerIfVersion = (db: Db, id: number, version: number, changes: CustomerUpdate): Promise<boolean> =>
+  updateIfVersion(db, 'customers', id, version, changes);
 
-export async function softDeleteCustomer(db: Db, id: number, userId: number, now: string): Promise<void> {
-  await db
-    .updateTable('customers')
-    .set((eb) => ({ deleted_at: now, deleted_by: userId, updated_at: now, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .execute();
-}
+export const softDeleteCustomer = (db: Db, id: number, userId: number, now: string): Promise<void> =>
+  softDelete(db, 'customers', id, userId, now);
 
 /** Live customers whose folded name equals `nameKey`. */
 export function findCustomersByNameKey(db: Db, nameKey: string, excludeId?: number) {

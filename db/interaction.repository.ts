@@ -5,6 +5,7 @@ import type {
   InteractionUpdate,
   NewInteractionRow,
 } from './tables/interaction.table.js';
+import { updateIfVersion } from './versioned.js';
 
 /** Notes are written about a customer, not with them: they do not count as contact. */
 const CONTACT_TYPES: readonly InteractionType[] = ['call', 'email', 'meeting', 'visit', 'chat', 'social'];
@@ -80,21 +81,8 @@ export async function insertInteraction(db: Db, row: NewInteractionRow): Promise
   return id;
 }
 
-export async function updateInteractionIfVersion(
-  db: Db,
-  id: number,
-  version: number,
-  changes: InteractionUpdate,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('interactions')
-    .set({ ...changes, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
-}
+export const updateInteractionIfVersion = (db: Db, id: number, version: number, changes: InteractionUpdate): Promise<boolean> =>
+  updateIfVersion(db, 'interactions', id, version, changes);
 
 export async function replaceParticipants(
   db: Db,

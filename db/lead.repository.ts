@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from './connection.js';
 import type { LeadAssignmentRuleRow, LeadRow, LeadStatus, LeadUpdate, NewLeadRow, RuleField } from './tables/lead.table.js';
 import { customerVisibleTo, type Viewer } from './visibility.js';
+import { softDelete, updateIfVersion } from './versioned.js';
 
 export interface LeadFilter {
   search?: string | undefined;
@@ -79,25 +80,11 @@ export async function insertLead(db: Db, row: NewLeadRow): Promise<number> {
   return id;
 }
 
-/** Updates only if the stored version is still `version`; returns whether it did. */
-export async function updateLeadIfVersion(db: Db, id: number, version: number, changes: LeadUpdate): Promise<boolean> {
-  const result = await db
-    .updateTable('leads')
-    .set({ ...changes, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
-}
+export const updateLeadIfVersion = (db: Db, id: number, version: number, changes: LeadUpdate): Promise<boolean> =>
+  updateIfVersion(db, 'leads', id, version, changes);
 
-export async function softDeleteLead(db: Db, id: number, userId: number, now: string): Promise<void> {
-  await db
-    .updateTable('leads')
-    .set((eb) => ({ deleted_at: now, deleted_by: userId, updated_at: now, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .execute();
-}
+export const softDeleteLead = (db: Db, id: number, userId: number, now: string): Promise<void> =>
+  softDelete(db, 'leads', id, userId, now);
 
 /** A converted lead's history follows it: its audit entries and interactions now belong to the customer. */
 export async function moveLeadHistoryToCustomer(db: Db, leadId: number, customerId: number): Promise<void> {

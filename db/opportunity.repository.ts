@@ -2,6 +2,7 @@ import { sql, type SqlBool } from 'kysely';
 import type { Db } from './connection.js';
 import type { Currency, NewOpportunityRow, OpportunityRow, OpportunityUpdate } from './tables/opportunity.table.js';
 import { customerVisibleTo, type Viewer } from './visibility.js';
+import { softDelete, updateIfVersion } from './versioned.js';
 
 /**
  * Deals. A deal is visible exactly when its customer is (db/visibility.ts), and it leaves every list
@@ -240,25 +241,11 @@ export async function insertDeal(db: Db, row: NewOpportunityRow): Promise<number
   return id;
 }
 
-/** Updates only if the stored version is still `version`; returns whether it did. */
-export async function updateDealIfVersion(db: Db, id: number, version: number, changes: OpportunityUpdate): Promise<boolean> {
-  const result = await db
-    .updateTable('opportunities')
-    .set({ ...changes, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
-}
+export const updateDealIfVersion = (db: Db, id: number, version: number, changes: OpportunityUpdate): Promise<boolean> =>
+  updateIfVersion(db, 'opportunities', id, version, changes);
 
-export async function softDeleteDeal(db: Db, id: number, userId: number, now: string): Promise<void> {
-  await db
-    .updateTable('opportunities')
-    .set((eb) => ({ deleted_at: now, deleted_by: userId, updated_at: now, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .execute();
-}
+export const softDeleteDeal = (db: Db, id: number, userId: number, now: string): Promise<void> =>
+  softDelete(db, 'opportunities', id, userId, now);
 
 export async function insertStageChange(
   db: Db,

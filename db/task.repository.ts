@@ -2,6 +2,7 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Db } from './connection.js';
 import type { NewTaskRow, TaskLinkType, TaskRow, TaskStatus, TaskUpdate } from './tables/task.table.js';
 import { customerVisibleTo, type Viewer } from './visibility.js';
+import { softDelete, updateIfVersion } from './versioned.js';
 
 export interface TaskListRow extends TaskRow {
   assignee_name: string | null;
@@ -75,25 +76,11 @@ export async function insertTask(db: Db, row: NewTaskRow): Promise<number> {
   return id;
 }
 
-/** Updates only if the stored version is still `version`; returns whether it did. */
-export async function updateTaskIfVersion(db: Db, id: number, version: number, changes: TaskUpdate): Promise<boolean> {
-  const result = await db
-    .updateTable('tasks')
-    .set({ ...changes, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
-}
+export const updateTaskIfVersion = (db: Db, id: number, version: number, changes: TaskUpdate): Promise<boolean> =>
+  updateIfVersion(db, 'tasks', id, version, changes);
 
-export async function softDeleteTask(db: Db, id: number, userId: number, now: string): Promise<void> {
-  await db
-    .updateTable('tasks')
-    .set((eb) => ({ deleted_at: now, deleted_by: userId, updated_at: now, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .execute();
-}
+export const softDeleteTask = (db: Db, id: number, userId: number, now: string): Promise<void> =>
+  softDelete(db, 'tasks', id, userId, now);
 
 /** Reminders still to fire: live, open tasks whose reminder has not gone off. */
 function unfiredReminders(db: Db) {
