@@ -234,7 +234,8 @@ describe('export the trash', () => {
     const list = await api.trash.list.query({ search: '回收' });
     expect(rows.map((row) => row[1])).toEqual(list.items.map((i) => i.name));
     expect(firstColumn(rows)).toEqual(['客户', '联系人', '客户']);
-    expect(rows[1]).toEqual(['联系人', '乙的同事', '回收乙公司', '0', '老板', shanghai(list.items[1]!.deletedAt)]);
+    expect(rows[1]).toEqual(['联系人', '乙的同事', '回收乙公司', '', '老板', shanghai(list.items[1]!.deletedAt)]);
+    expect(rows[2]!.slice(1, 4)).toEqual(['回收甲公司', '', '1']);
 
     const { rows: customers } = await readCsvExport(api, await exportTrash(api, { kind: 'customer', search: '回收' }));
     expect(customers.map((row) => row[1])).toEqual(['小王回收客户', '回收甲公司']);

@@ -8,9 +8,9 @@ export const trashExport = {
   columns: {
     kind: (entry, f) => f.word('kind', entry.kind),
     name: (entry) => entry.name,
-    customer: (entry) => entry.customer_name,
-    // For a customer: the contacts a restore brings back with it.
-    contacts: (entry) => entry.contacts,
+    // A contact's customer, and a customer's contacts that a restore brings back with it, as the trash shows them.
+    customer: (entry) => (entry.kind === 'contact' ? entry.customer_name : ''),
+    contacts: (entry) => (entry.kind === 'customer' ? entry.contacts : ''),
     deletedBy: (entry) => entry.deleted_by_name ?? '',
     deletedAt: (entry, f) => f.instant(entry.deleted_at),
   },

@@ -43,7 +43,7 @@ export function CustomersListPage() {
           {pages.isFetching && <Loader size="xs" />}
         </Group>
         <Group gap="xs">
-          <ExportMenu filter={filter} />
+          <ExportMenu list="customers" filter={filter} />
           <Button component={Link} to="/customers/new" leftSection={<IconPlus size={16} />} data-testid="new-customer">
             {t('customer.new')}
           </Button>
