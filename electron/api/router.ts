@@ -6,6 +6,7 @@ import { customersRouter } from './customers.router.js';
 import { duplicatesRouter } from './duplicates.router.js';
 import { exportsRouter } from './exports.router.js';
 import { importsRouter } from './imports.router.js';
+import { lanRouter } from './lan.router.js';
 import { leadsRouter } from './leads.router.js';
 import { poolRouter } from './pool.router.js';
 import { interactionsRouter } from './interactions.router.js';
@@ -36,6 +37,7 @@ export const appRouter = router({
   leads: leadsRouter,
   pool: poolRouter,
   duplicates: duplicatesRouter,
+  lan: lanRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -147,7 +147,7 @@ export function registerApiBridge(
     }
     let response: Response;
     try {
-      response = await host.handleApi(request, { secure: true });
+      response = await host.handleApi(request, { secure: true, remoteAddress: null });
     } catch (error) {
       console.error('API call over IPC failed:', error);
       return errorResponse(500, 'internal', 'Internal error');

@@ -1,13 +1,14 @@
 import { Avatar, Button, Menu, Text } from '@mantine/core';
-import { IconChevronDown, IconLogout } from '@tabler/icons-react';
+import { IconChevronDown, IconDevicesOff, IconLogout } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../features/auth/CurrentUserContext';
-import { useLogout } from '../features/auth/useLogout';
+import { useLogout, useLogoutEverywhere } from '../features/auth/useLogout';
 
 export function UserMenu() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const logout = useLogout();
+  const logoutEverywhere = useLogoutEverywhere();
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
@@ -27,6 +28,9 @@ export function UserMenu() {
         </Menu.Label>
         <Menu.Item leftSection={<IconLogout size={16} />} onClick={() => logout.mutate()} data-testid="logout">
           {t('header.logout')}
+        </Menu.Item>
+        <Menu.Item leftSection={<IconDevicesOff size={16} />} onClick={() => logoutEverywhere.mutate()} data-testid="logout-everywhere">
+          {t('header.logoutEverywhere')}
         </Menu.Item>
       </Menu.Dropdown>
     </Menu>

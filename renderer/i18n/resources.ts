@@ -12,6 +12,8 @@ import historyEn from './history.en.json';
 import historyZh from './history.zh-CN.json';
 import importEn from './import.en.json';
 import importZh from './import.zh-CN.json';
+import lanEn from './lan.en.json';
+import lanZh from './lan.zh-CN.json';
 import leadsEn from './leads.en.json';
 import leadsZh from './leads.zh-CN.json';
 import opportunitiesEn from './opportunities.en.json';
@@ -38,6 +40,7 @@ export const en = {
   ...historyEn,
   ...importEn,
   ...exportEn,
+  ...lanEn,
   ...tasksEn,
   ...opportunitiesEn,
   ...backupsEn,
@@ -56,6 +59,7 @@ export const zhCN: typeof en = {
   ...historyZh,
   ...importZh,
   ...exportZh,
+  ...lanZh,
   ...tasksZh,
   ...opportunitiesZh,
   ...backupsZh,
