@@ -8,6 +8,7 @@ import { LanSharing } from './lan/lan-sharing.js';
 import { BackupService } from './services/backup/service.js';
 import { systemClock, type Clock, type ServiceContext } from './services/context.js';
 import { LoginThrottle } from './services/login-throttle.js';
+import { PresenceBoard } from './services/presence.js';
 import { startPoolRecycling, type RecyclingScheduler } from './services/pool-recycling.service.js';
 import { startReminderScheduler, type FiredReminder, type ReminderScheduler } from './services/reminders.service.js';
 
@@ -82,7 +83,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
     ...options.lan,
   });
   const throttle = new LoginThrottle(clock);
-  const api = createApiHandler(services, { version: APP_VERSION, schemaVersion: () => holder.schemaVersion }, { backups, lan, throttle });
+  const presence = new PresenceBoard(clock, events);
+  const api = createApiHandler(services, { version: APP_VERSION, schemaVersion: () => holder.schemaVersion }, { backups, lan, throttle, presence });
   await lan.resume();
   return {
     dataDir: options.dataDir,

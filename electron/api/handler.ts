@@ -2,6 +2,7 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { resolveSession } from '../services/auth.service.js';
 import type { ServiceContext } from '../services/context.js';
 import type { ApiContext } from './trpc.js';
+import { changeEventStream, EVENTS_PATH } from './live-events.js';
 import { appRouter } from './router.js';
 import { sessionTokenOf } from './session-cookie.js';
 
@@ -22,7 +23,7 @@ export type ApiHandler = (req: Request, options: RequestOptions) => Promise<Resp
 export const TRPC_ENDPOINT = '/api/trpc';
 
 /** The host's long-lived parts that some procedures reach beyond the services. */
-export type HostParts = Pick<ApiContext, 'backups' | 'lan' | 'throttle'>;
+export type HostParts = Pick<ApiContext, 'backups' | 'lan' | 'throttle' | 'presence'>;
 
 /** The whole API as one fetch-style function: both transports (IPC and HTTP) call this. */
 export function createApiHandler(services: ServiceContext, info: ApiInfo, parts: HostParts): ApiHandler {
@@ -30,6 +31,13 @@ export function createApiHandler(services: ServiceContext, info: ApiInfo, parts:
     const { pathname } = new URL(req.url);
     if (pathname === '/api/health' && req.method === 'GET') {
       return Response.json({ status: 'ok', version: info.version, schemaVersion: info.schemaVersion() });
+    }
+    if (pathname === EVENTS_PATH && req.method === 'GET') {
+      const token = sessionTokenOf(req.headers);
+      if (!token || !(await resolveSession(services, token))) {
+        return Response.json({ error: { code: 'unauthenticated', message: 'Please sign in' } }, { status: 401 });
+      }
+      return changeEventStream({ events: services.events, stillSignedIn: async () => (await resolveSession(services, token)) !== null });
     }
     if (pathname === TRPC_ENDPOINT || pathname.startsWith(`${TRPC_ENDPOINT}/`)) {
       return fetchRequestHandler({

@@ -9,6 +9,7 @@ import { importsRouter } from './imports.router.js';
 import { lanRouter } from './lan.router.js';
 import { leadsRouter } from './leads.router.js';
 import { poolRouter } from './pool.router.js';
+import { presenceRouter } from './presence.router.js';
 import { interactionsRouter } from './interactions.router.js';
 import { notificationsRouter } from './notifications.router.js';
 import { tasksRouter } from './tasks.router.js';
@@ -38,6 +39,7 @@ export const appRouter = router({
   pool: poolRouter,
   duplicates: duplicatesRouter,
   lan: lanRouter,
+  presence: presenceRouter,
 });
 
 export type AppRouter = typeof appRouter;

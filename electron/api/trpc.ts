@@ -4,6 +4,7 @@ import { ZodError } from 'zod';
 import type { LanControl } from '../lan/lan-control.js';
 import type { BackupService } from '../services/backup/service.js';
 import type { LoginThrottle } from '../services/login-throttle.js';
+import type { PresenceBoard } from '../services/presence.js';
 import type { ServiceContext, SessionUser, UserContext } from '../services/context.js';
 import { AppError, type AppErrorCode, type FieldErrors } from '../services/errors.js';
 
@@ -14,6 +15,8 @@ export interface ApiContext {
   /** Host-level: sharing on the office network. */
   lan: LanControl;
   throttle: LoginThrottle;
+  /** Who has which customer open (in memory). */
+  presence: PresenceBoard;
   /** The network address the request came from (null over the desktop bridge). */
   remoteAddress: string | null;
   user: SessionUser | null;

@@ -1,6 +1,8 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { ApiHandler } from '../api/handler.js';
 import { allowedHostNames, hostNameOf, urlHost } from './addresses.js';
 import { readStaticFile } from './static-files.js';
@@ -107,7 +109,11 @@ async function handleApiRequest(options: HttpServerOptions, req: IncomingMessage
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) outHeaders['set-cookie'] = cookies;
   res.writeHead(response.status, outHeaders);
-  res.end(Buffer.from(await response.arrayBuffer()));
+  if (!response.body) return void res.end();
+  // Streamed, not buffered: the change-event stream never ends while the page is open.
+  const stream = Readable.fromWeb(response.body as import('node:stream/web').ReadableStream);
+  res.once('close', () => stream.destroy());
+  await pipeline(stream, res).catch(() => undefined); // a reader that leaves mid-stream is not an error
 }
 
 async function handleStatic(rendererDir: string | null, req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -1,5 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import { Agent, request as httpsRequest } from 'node:https';
+import { Readable } from 'node:stream';
 import { connect as tlsConnect, type PeerCertificate } from 'node:tls';
 import type { ApiHandler } from '../api/handler.js';
 import { TRPC_ENDPOINT } from '../api/handler.js';
@@ -127,17 +128,14 @@ export function remoteApiHandler(pinned: PinnedHost): ApiHandler {
         const outgoing = httpsRequest(
           { protocol: 'https:', hostname: base.hostname.replace(/^\[|\]$/g, ''), port: base.port, path: pathname + search, method: req.method, headers, agent, timeout: 30_000 },
           (res) => {
-            const chunks: Buffer[] = [];
-            res.on('data', (chunk: Buffer) => chunks.push(chunk));
-            res.on('error', reject);
-            res.on('end', () => {
-              const out = new Headers();
-              for (const [name, value] of Object.entries(res.headers)) {
-                for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) out.append(name, one);
-              }
-              const status = res.statusCode ?? 502;
-              resolve(new Response(status === 204 || status === 304 ? null : Buffer.concat(chunks), { status, headers: out }));
-            });
+            const out = new Headers();
+            for (const [name, value] of Object.entries(res.headers)) {
+              for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) out.append(name, one);
+            }
+            const status = res.statusCode ?? 502;
+            // Streamed through: the host's change events arrive as they happen.
+            const body = status === 204 || status === 304 ? null : (Readable.toWeb(res) as ReadableStream<Uint8Array>);
+            resolve(new Response(body, { status, headers: out }));
           },
         );
         outgoing.once('timeout', () => outgoing.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })));

@@ -2,6 +2,8 @@ import { AppShell, Burger, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { OfflineBanner } from '../features/live/OfflineBanner';
+import { useLiveUpdates } from '../features/live/useLiveUpdates';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { GlobalSearch } from '../features/search/GlobalSearch';
 import { SearchButton } from '../features/search/SearchButton';
@@ -15,6 +17,7 @@ import { UserMenu } from './UserMenu';
 export function AppLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const [navbarOpened, navbar] = useDisclosure();
+  useLiveUpdates();
   return (
     <AppShell
       header={{ height: 56 }}
@@ -42,7 +45,10 @@ export function AppLayout({ children }: { children: ReactNode }) {
       <AppShell.Navbar p="xs">
         <NavigationMenu onNavigate={navbar.close} />
       </AppShell.Navbar>
-      <AppShell.Main>{children}</AppShell.Main>
+      <AppShell.Main>
+        <OfflineBanner />
+        {children}
+      </AppShell.Main>
       <GlobalSearch />
       <QuickLog />
     </AppShell>

@@ -13,6 +13,8 @@ import historyZh from './history.zh-CN.json';
 import importEn from './import.en.json';
 import importZh from './import.zh-CN.json';
 import lanEn from './lan.en.json';
+import liveEn from './live.en.json';
+import liveZh from './live.zh-CN.json';
 import lanZh from './lan.zh-CN.json';
 import leadsEn from './leads.en.json';
 import leadsZh from './leads.zh-CN.json';
@@ -41,6 +43,7 @@ export const en = {
   ...importEn,
   ...exportEn,
   ...lanEn,
+  ...liveEn,
   ...tasksEn,
   ...opportunitiesEn,
   ...backupsEn,
@@ -60,6 +63,7 @@ export const zhCN: typeof en = {
   ...importZh,
   ...exportZh,
   ...lanZh,
+  ...liveZh,
   ...tasksZh,
   ...opportunitiesZh,
   ...backupsZh,

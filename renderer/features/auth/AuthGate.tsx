@@ -22,7 +22,8 @@ export function AuthGate({ children }: { children: ReactNode }) {
       </Center>
     );
   }
-  if (status.isError) {
+  // A failed refetch keeps the signed-in app (and any unsaved input); the offline banner says why.
+  if (status.isError && !status.data) {
     return (
       <Center h="100vh">
         <Stack align="center">
