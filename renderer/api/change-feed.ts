@@ -1,4 +1,5 @@
 import type { BridgeChange } from '../../electron/desktop/bridge-types';
+import { setOffline } from './connection-state';
 
 /**
  * Every change committed on the host, as it happens: over the desktop bridge (IPC push) in the desktop
@@ -13,6 +14,7 @@ export function subscribeToChanges(onChange: (event: BridgeChange) => void, onRe
   source.onmessage = (message: MessageEvent<string>) => onChange(JSON.parse(message.data) as BridgeChange);
   source.onerror = () => {
     dropped = true;
+    setOffline(true); // the banner probes until the host answers again
   };
   source.onopen = () => {
     // Changes made while the stream was down were missed: refetch what is shown.

@@ -14,6 +14,8 @@ import importEn from './import.en.json';
 import importZh from './import.zh-CN.json';
 import lanEn from './lan.en.json';
 import liveEn from './live.en.json';
+import setupEn from './setup.en.json';
+import setupZh from './setup.zh-CN.json';
 import liveZh from './live.zh-CN.json';
 import lanZh from './lan.zh-CN.json';
 import leadsEn from './leads.en.json';
@@ -44,6 +46,7 @@ export const en = {
   ...exportEn,
   ...lanEn,
   ...liveEn,
+  ...setupEn,
   ...tasksEn,
   ...opportunitiesEn,
   ...backupsEn,
@@ -64,6 +67,7 @@ export const zhCN: typeof en = {
   ...exportZh,
   ...lanZh,
   ...liveZh,
+  ...setupZh,
   ...tasksZh,
   ...opportunitiesZh,
   ...backupsZh,
