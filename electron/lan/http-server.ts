@@ -46,8 +46,9 @@ function sendJson(res: ServerResponse, status: number, code: string, message: st
   res.end(JSON.stringify({ error: { code, message } }));
 }
 
+// The socket is gone once a client hung up mid-request; such an answer is never read anyway.
 const securityHeaders = (res: ServerResponse) =>
-  'encrypted' in res.req.socket ? { ...SECURITY_HEADERS, 'strict-transport-security': HSTS } : SECURITY_HEADERS;
+  (res.req.socket as { encrypted?: boolean } | null)?.encrypted ? { ...SECURITY_HEADERS, 'strict-transport-security': HSTS } : SECURITY_HEADERS;
 
 /**
  * A state-changing request must come from a page of this host: SameSite cookies already stop other sites,

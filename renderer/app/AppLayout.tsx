@@ -28,7 +28,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={navbarOpened} onClick={navbar.toggle} hiddenFrom="sm" size="sm" />
-            <Text fw={700} size="lg">
+            <Text fw={700} size="lg" style={{ whiteSpace: 'nowrap' }}>
               {t('app.name')}
             </Text>
           </Group>
@@ -36,8 +36,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <Group gap="xs" wrap="nowrap">
             <QuickLogButton />
             <NotificationBell />
-            <LanguageSwitch />
-            <ColorSchemeToggle />
+            {/* On a phone these move into the user menu. */}
+            <Group gap="xs" wrap="nowrap" visibleFrom="sm">
+              <LanguageSwitch />
+              <ColorSchemeToggle />
+            </Group>
             <UserMenu />
           </Group>
         </Group>
