@@ -7,6 +7,7 @@ import type { LoginThrottle } from '../services/login-throttle.js';
 import type { PresenceBoard } from '../services/presence.js';
 import type { ServiceContext, SessionUser, UserContext } from '../services/context.js';
 import { AppError, type AppErrorCode, type FieldErrors } from '../services/errors.js';
+import { isAdmin } from '../services/permissions.js';
 
 export interface ApiContext {
   services: ServiceContext;
@@ -111,8 +112,8 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, user: ctx.user, userCtx } });
 });
 
-/** Host-wide settings (backups and restore, sharing on the office network) are the owner's alone. */
-export const ownerProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (ctx.user.role !== 'owner') throw new AppError('forbidden', 'Only the owner may do this');
+/** Office administration (users and teams, backups and restore, the office network): owner and admins. */
+export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (!isAdmin(ctx.user.role)) throw new AppError('forbidden', 'Only the owner or an administrator may do this');
   return next();
 });

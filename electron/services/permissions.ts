@@ -1,0 +1,46 @@
+import type { Role } from '../../db/tables/user.table.js';
+
+export type { Role };
+
+/** Every role, in the order screens list them. The owner created the office; admins run it with them. */
+export const ROLES = ['owner', 'admin', 'manager', 'sales', 'service', 'marketing', 'finance'] as const satisfies readonly Role[];
+
+/** The business modules the permission matrix covers (settings, users and backups are administration). */
+export const MODULES = ['customers', 'leads', 'opportunities', 'interactions', 'tasks'] as const;
+export type Module = (typeof MODULES)[number];
+
+export const ACTIONS = ['view', 'create', 'edit', 'delete', 'export'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** What each role may do, per module; roles and modules missing here may do nothing. */
+export type PermissionMatrix = Record<Role, Partial<Record<Module, Action[]>>>;
+
+const ALL: Action[] = [...ACTIONS];
+const WORK: Action[] = ['view', 'create', 'edit', 'delete'];
+const everything = Object.fromEntries(MODULES.map((module) => [module, ALL])) as Record<Module, Action[]>;
+
+/**
+ * A small office's defaults: reps work their own records but do not take the customer list home
+ * (no export); service, marketing and finance see what their work needs.
+ */
+export const DEFAULT_PERMISSIONS: PermissionMatrix = {
+  owner: everything,
+  admin: everything,
+  manager: everything,
+  sales: { customers: WORK, leads: WORK, opportunities: WORK, interactions: WORK, tasks: WORK },
+  service: { customers: ['view', 'edit'], opportunities: ['view'], interactions: WORK, tasks: WORK },
+  marketing: { customers: ['view', 'export'], leads: ALL, opportunities: ['view'], interactions: ['view', 'create'], tasks: WORK },
+  finance: { customers: ['view'], opportunities: ['view', 'export'], interactions: ['view'], tasks: ['view', 'create', 'edit'] },
+};
+
+/** Office administration (users, settings, backups, purging the trash, the pipeline): owner and admins. */
+export const isAdmin = (role: Role): boolean => role === 'owner' || role === 'admin';
+
+/** Who assigns and reassigns work (leads, customers) to others: administrators and managers. */
+export const mayAssign = (role: Role): boolean => isAdmin(role) || role === 'manager';
+
+export function allows(matrix: PermissionMatrix, role: Role, module: Module, action: Action): boolean {
+  // The owner can never be locked out of their own office.
+  if (role === 'owner') return true;
+  return matrix[role]?.[module]?.includes(action) ?? false;
+}
