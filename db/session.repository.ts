@@ -45,3 +45,8 @@ export async function deleteExpiredSessions(db: Db, nowIso: string): Promise<voi
 export async function deleteSessionsOfUser(db: Db, userId: number): Promise<void> {
   await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }
+
+/** Signs a user out everywhere but on the device they are using (after changing their own password). */
+export async function deleteOtherSessionsOfUser(db: Db, userId: number, keepTokenHash: string): Promise<void> {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).where('token_hash', '!=', keepTokenHash).execute();
+}

@@ -13,6 +13,7 @@ import { presenceRouter } from './presence.router.js';
 import { interactionsRouter } from './interactions.router.js';
 import { notificationsRouter } from './notifications.router.js';
 import { tasksRouter } from './tasks.router.js';
+import { teamsRouter } from './teams.router.js';
 import { opportunitiesRouter } from './opportunities.router.js';
 import { pipelineRouter } from './pipeline.router.js';
 import { trashRouter } from './trash.router.js';
@@ -23,6 +24,7 @@ import { usersRouter } from './users.router.js';
 export const appRouter = router({
   auth: authRouter,
   users: usersRouter,
+  teams: teamsRouter,
   customers: customersRouter,
   contacts: contactsRouter,
   backups: backupsRouter,

@@ -44,3 +44,14 @@ export function allows(matrix: PermissionMatrix, role: Role, module: Module, act
   if (role === 'owner') return true;
   return matrix[role]?.[module]?.includes(action) ?? false;
 }
+
+/**
+ * Whose account an administrator may change: the owner changes anyone's; an admin changes everyone's
+ * but an owner's or another admin's (so no admin can lock out the owner or a peer). Anyone may edit
+ * their own details; what they may not do to themselves is the users service's business.
+ */
+export const mayManageAccount = (actor: { id: number; role: Role }, target: { id: number; role: Role }): boolean =>
+  actor.role === 'owner' || actor.id === target.id || !isAdmin(target.role);
+
+/** Only the owner makes owners and administrators. */
+export const mayGrantRole = (actorRole: Role, role: Role): boolean => actorRole === 'owner' || !isAdmin(role);
