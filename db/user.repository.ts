@@ -59,9 +59,9 @@ function accounts(db: Db) {
 
 export type AccountRow = NonNullable<Awaited<ReturnType<typeof findAccount>>>;
 
-/** Every account, active ones first, then by name. */
+/** Every account, disabled ones included, by name. */
 export function listAccounts(db: Db) {
-  return accounts(db).orderBy('u.disabled_at').orderBy('u.display_name').orderBy('u.id').execute();
+  return accounts(db).orderBy('u.display_name').orderBy('u.id').execute();
 }
 
 export function findAccount(db: Db, id: number) {

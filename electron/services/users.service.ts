@@ -20,7 +20,7 @@ import type { UserContext } from './context.js';
 import { AppError, invalid, notFound } from './errors.js';
 import { nameTaken } from './name-taken.js';
 import { hashPassword, verifyPassword } from './password.js';
-import { mayGrantRole, mayManageAccount } from './permissions.js';
+import { mayGrantRole, mayManageAccount, ROLES } from './permissions.js';
 import { releaseManagement } from './teams.service.js';
 
 export interface UserSummary {
@@ -58,9 +58,11 @@ const toAccount = (row: AccountRow): UserAccount => ({
   lastSeenAt: row.last_seen_at,
 });
 
-/** Every account, disabled ones included: the administrators' list. */
+/** Every account, disabled ones included: the administrators' list, active ones first, by role, then by name. */
 export async function listAllAccounts(ctx: UserContext): Promise<UserAccount[]> {
-  return (await listAccounts(ctx.db)).map(toAccount);
+  const accounts = (await listAccounts(ctx.db)).map(toAccount);
+  const rank = (a: UserAccount) => (a.disabledAt ? ROLES.length : 0) + ROLES.indexOf(a.role);
+  return accounts.sort((a, b) => rank(a) - rank(b));
 }
 
 async function loadAccount(db: Db, id: number): Promise<UserAccount> {

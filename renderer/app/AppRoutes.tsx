@@ -13,6 +13,7 @@ import { MergePage } from '../features/merge/MergePage';
 import { ImportPage } from '../features/import/ImportPage';
 import { OpportunitiesPage } from '../features/opportunities/OpportunitiesPage';
 import { TrashPage } from '../features/trash/TrashPage';
+import { UsersPage } from '../features/users/UsersPage';
 import { LazyCalendarPage } from '../features/calendar/LazyCalendarPage';
 import { MyDayPage } from '../features/tasks/MyDayPage';
 
@@ -37,6 +38,7 @@ export function AppRoutes() {
         <Route path="/settings" element={<Navigate to="/settings/backup" replace />} />
         <Route path="/settings/backup" element={<BackupSettingsPage />} />
         <Route path="/settings/network" element={<OfficeNetworkPage />} />
+        <Route path="/settings/users" element={<UsersPage />} />
         <Route path="*" element={<Navigate to="/customers" replace />} />
       </Routes>
     </>

@@ -32,6 +32,8 @@ import trashEn from './trash.en.json';
 import trashZh from './trash.zh-CN.json';
 import tasksEn from './tasks.en.json';
 import tasksZh from './tasks.zh-CN.json';
+import usersEn from './users.en.json';
+import usersZh from './users.zh-CN.json';
 
 // One pair of files per area (<area>.en.json, <area>.zh-CN.json), so areas are translated and
 // changed independently; their top-level keys must not collide.
@@ -53,6 +55,7 @@ export const en = {
   ...timelineEn,
   ...leadsEn,
   ...mergeEn,
+  ...usersEn,
 };
 
 // Typed as the English resources, so a key missing from a Chinese file fails the type check.
@@ -74,4 +77,5 @@ export const zhCN: typeof en = {
   ...timelineZh,
   ...leadsZh,
   ...mergeZh,
+  ...usersZh,
 };

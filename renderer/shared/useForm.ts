@@ -7,9 +7,10 @@ type StringKeys<T> = { [K in keyof T]: T[K] extends string ? K : never }[keyof T
 
 /**
  * Form values plus per-field errors (message keys from the server or from a local check). Editing a
- * field clears its error, so a stale message never sits under a corrected value.
+ * field clears its error, so a stale message never sits under a corrected value. An area with field
+ * messages of its own passes its translator (which falls back to the shared ones).
  */
-export function useForm<T extends object>(initial: T, namePrefix = '') {
+export function useForm<T extends object>(initial: T, namePrefix = '', message: typeof fieldMessage = fieldMessage) {
   const { t } = useTranslation();
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -30,7 +31,7 @@ export function useForm<T extends object>(initial: T, namePrefix = '') {
 
   const error = (key: keyof T & string) => {
     const messageKey = errors[key];
-    return messageKey ? fieldMessage(t, messageKey) : undefined;
+    return messageKey ? message(t, messageKey) : undefined;
   };
 
   /** The input's name: the API's field path, for the end-to-end tests and the browser's autofill. */

@@ -12,8 +12,8 @@ export interface Colleague {
 const PASSWORD = 'colleague pass 1';
 
 /**
- * A colleague account, signed in with its own client. Written straight to the users table: the API for
- * managing accounts comes with office sharing.
+ * A colleague account, signed in with its own client. Written straight to the users table, with the
+ * host's clock (users.create is covered by tests/integration/users.test.ts).
  */
 export async function addColleague(
   host: Host,

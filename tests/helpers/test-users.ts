@@ -6,8 +6,8 @@ import { apiClient, type ApiClient, type TestHost } from './test-host.js';
 const PASSWORD = 'colleague pass 1';
 
 /**
- * A colleague with the given role, added straight to the database (there is no user management yet),
- * and a client signed in as them through the real login.
+ * A colleague with the given role, added straight to the database (quicker than users.create, which
+ * tests/integration/users.test.ts covers), and a client signed in as them through the real login.
  */
 export async function signInColleague(
   t: TestHost,
