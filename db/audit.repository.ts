@@ -4,7 +4,7 @@ import type { AuditOp } from './tables/audit-log.table.js';
 export type FieldChanges = Record<string, [unknown, unknown]>;
 
 export interface AuditEntry {
-  entity: 'customer' | 'contact' | 'interaction' | 'task' | 'opportunity' | 'pipeline_stage' | 'pipeline' | 'lead' | 'user' | 'team';
+  entity: 'customer' | 'contact' | 'interaction' | 'task' | 'opportunity' | 'pipeline_stage' | 'pipeline' | 'lead' | 'permissions' | 'user' | 'team';
   entityId: number;
   /**
    * Whose change history shows the entry: the customer itself, or the contact's customer. Null for

@@ -6,6 +6,7 @@ import { CustomerNewPage } from '../features/customers/CustomerNewPage';
 import { CustomerPage } from '../features/customers/CustomerPage';
 import { CustomersListPage } from '../features/customers/CustomersListPage';
 import { OfficeNetworkPage } from '../features/lan/OfficeNetworkPage';
+import { PermissionsPage } from '../features/permissions/PermissionsPage';
 import { LeadsPage } from '../features/leads/LeadsPage';
 import { PoolPage } from '../features/pool/PoolPage';
 import { DuplicatesPage } from '../features/merge/DuplicatesPage';
@@ -39,6 +40,7 @@ export function AppRoutes() {
         <Route path="/settings/backup" element={<BackupSettingsPage />} />
         <Route path="/settings/network" element={<OfficeNetworkPage />} />
         <Route path="/settings/users" element={<UsersPage />} />
+        <Route path="/settings/permissions" element={<PermissionsPage />} />
         <Route path="*" element={<Navigate to="/customers" replace />} />
       </Routes>
     </>
