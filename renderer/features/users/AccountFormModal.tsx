@@ -1,15 +1,15 @@
-import { Button, Group, Modal, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Modal, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../api/trpc';
 import { mayGrantRole, ROLES } from '../../../electron/services/permissions';
-import { notifySuccess } from '../../shared/notify';
 import { useForm } from '../../shared/useForm';
 import { useCurrentUser } from '../auth/CurrentUserContext';
+import { FormButtons } from './FormButtons';
 import { passwordConfirmed } from './password-confirmation';
 import type { Role, Team, UserAccount } from './types';
-import { useInvalidateUsers } from './useInvalidateUsers';
-import { showFormError, usersFieldMessage } from './users-field-message';
+import { useChangeHandlers } from './useChangeHandlers';
+import { usersFieldMessage } from './users-field-message';
 
 interface AccountFormModalProps {
   /** 'new' for a new account, an account to edit it, null when closed. */
@@ -34,7 +34,7 @@ function AccountForm({ account, teams, onDone }: { account?: UserAccount | undef
   const { t } = useTranslation();
   const trpc = useTRPC();
   const me = useCurrentUser();
-  const invalidate = useInvalidateUsers();
+  const handlers = useChangeHandlers();
   const form = useForm(
     {
       displayName: account?.displayName ?? '',
@@ -48,17 +48,14 @@ function AccountForm({ account, teams, onDone }: { account?: UserAccount | undef
     usersFieldMessage,
   );
   const { values, set, error } = form;
-  const handlers = {
-    meta: { quiet: true },
-    onSuccess: (saved: UserAccount) => {
-      void invalidate();
-      notifySuccess(account ? t('users.accounts.saved', { name: saved.displayName }) : t('users.accounts.created', { name: saved.displayName, username: saved.username }));
-      onDone();
-    },
-    onError: (e: unknown) => showFormError(form, e),
-  };
-  const create = useMutation(trpc.users.create.mutationOptions(handlers));
-  const update = useMutation(trpc.users.update.mutationOptions(handlers));
+  const saved = handlers({
+    done: (user: UserAccount) =>
+      account ? t('users.accounts.saved', { name: user.displayName }) : t('users.accounts.created', { name: user.displayName, username: user.username }),
+    then: onDone,
+    form,
+  });
+  const create = useMutation(trpc.users.create.mutationOptions(saved));
+  const update = useMutation(trpc.users.update.mutationOptions(saved));
   // The roles this administrator may give, and whatever the account has now.
   const roles = ROLES.filter((role) => mayGrantRole(me.role, role) || role === account?.role);
   const save = () => {
@@ -135,14 +132,7 @@ function AccountForm({ account, teams, onDone }: { account?: UserAccount | undef
             )}
           </Stack>
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending || update.isPending} data-testid="account-save">
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormButtons busy={create.isPending || update.isPending} onCancel={onDone} testId="account-save" />
       </Stack>
     </form>
   );

@@ -1,11 +1,12 @@
-import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../api/trpc';
-import { notifySuccess } from '../../shared/notify';
 import { useForm } from '../../shared/useForm';
+import { FormButtons } from './FormButtons';
 import { passwordConfirmed } from './password-confirmation';
-import { showFormError, usersFieldMessage } from './users-field-message';
+import { useChangeHandlers } from './useChangeHandlers';
+import { usersFieldMessage } from './users-field-message';
 
 /** "Change my password" from the user menu: anyone, with their current password. */
 export function ChangeOwnPasswordModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -20,17 +21,9 @@ export function ChangeOwnPasswordModal({ opened, onClose }: { opened: boolean; o
 function ChangeOwnPasswordForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
+  const handlers = useChangeHandlers();
   const form = useForm({ currentPassword: '', newPassword: '', confirmPassword: '' }, '', usersFieldMessage);
-  const change = useMutation(
-    trpc.users.changeOwnPassword.mutationOptions({
-      meta: { quiet: true },
-      onSuccess: () => {
-        notifySuccess(t('users.ownPassword.done'));
-        onDone();
-      },
-      onError: (error) => showFormError(form, error),
-    }),
-  );
+  const change = useMutation(trpc.users.changeOwnPassword.mutationOptions(handlers({ done: () => t('users.ownPassword.done'), then: onDone, form })));
   return (
     <form
       noValidate
@@ -59,14 +52,7 @@ function ChangeOwnPasswordForm({ onDone }: { onDone: () => void }) {
           data-testid="own-newPassword"
         />
         <PasswordInput label={t('users.ownPassword.confirm')} autoComplete="new-password" {...form.text('confirmPassword')} data-testid="own-confirmPassword" />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={change.isPending} data-testid="own-submit">
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormButtons busy={change.isPending} onCancel={onDone} testId="own-submit" />
       </Stack>
     </form>
   );

@@ -1,13 +1,13 @@
-import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../api/trpc';
-import { notifySuccess } from '../../shared/notify';
 import { useForm } from '../../shared/useForm';
+import { FormButtons } from './FormButtons';
 import { passwordConfirmed } from './password-confirmation';
 import type { UserAccount } from './types';
-import { useInvalidateUsers } from './useInvalidateUsers';
-import { showFormError, usersFieldMessage } from './users-field-message';
+import { useChangeHandlers } from './useChangeHandlers';
+import { usersFieldMessage } from './users-field-message';
 
 /** An administrator sets a new password for a colleague who forgot theirs. */
 export function ResetPasswordModal({ account, onClose }: { account: UserAccount | null; onClose: () => void }) {
@@ -22,18 +22,10 @@ export function ResetPasswordModal({ account, onClose }: { account: UserAccount 
 function ResetPasswordForm({ account, onDone }: { account: UserAccount; onDone: () => void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const invalidate = useInvalidateUsers();
+  const handlers = useChangeHandlers();
   const form = useForm({ password: '', confirmPassword: '' }, '', usersFieldMessage);
   const reset = useMutation(
-    trpc.users.resetPassword.mutationOptions({
-      meta: { quiet: true },
-      onSuccess: () => {
-        void invalidate();
-        notifySuccess(t('users.reset.done', { name: account.displayName }));
-        onDone();
-      },
-      onError: (error) => showFormError(form, error),
-    }),
+    trpc.users.resetPassword.mutationOptions(handlers({ done: () => t('users.reset.done', { name: account.displayName }), then: onDone, form })),
   );
   return (
     <form
@@ -54,14 +46,7 @@ function ResetPasswordForm({ account, onDone }: { account: UserAccount; onDone: 
           data-testid="reset-password"
         />
         <PasswordInput label={t('users.field.confirmPassword')} autoComplete="new-password" {...form.text('confirmPassword')} data-testid="reset-confirmPassword" />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={reset.isPending} data-testid="reset-submit">
-            {t('users.reset.submit')}
-          </Button>
-        </Group>
+        <FormButtons busy={reset.isPending} onCancel={onDone} label={t('users.reset.submit')} testId="reset-submit" />
       </Stack>
     </form>
   );

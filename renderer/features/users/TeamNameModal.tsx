@@ -1,12 +1,12 @@
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Modal, Stack, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../api/trpc';
-import { notifySuccess } from '../../shared/notify';
 import { useForm } from '../../shared/useForm';
+import { FormButtons } from './FormButtons';
 import type { Team } from './types';
-import { useInvalidateUsers } from './useInvalidateUsers';
-import { showFormError, usersFieldMessage } from './users-field-message';
+import { useChangeHandlers } from './useChangeHandlers';
+import { usersFieldMessage } from './users-field-message';
 
 /** Names a new team ('new') or renames one; closed when null. */
 export function TeamNameModal({ naming, onClose }: { naming: Team | 'new' | null; onClose: () => void }) {
@@ -22,19 +22,15 @@ export function TeamNameModal({ naming, onClose }: { naming: Team | 'new' | null
 function TeamNameForm({ team, onDone }: { team?: Team | undefined; onDone: () => void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const invalidate = useInvalidateUsers();
+  const handlers = useChangeHandlers();
   const form = useForm({ name: team?.name ?? '' }, '', usersFieldMessage);
-  const handlers = (message: 'users.teams.created' | 'users.teams.renamed') => ({
-    meta: { quiet: true },
-    onSuccess: () => {
-      void invalidate();
-      notifySuccess(t(message, { name: form.values.name.trim() }));
-      onDone();
-    },
-    onError: (error: unknown) => showFormError(form, error),
+  const saved = handlers({
+    done: (_: unknown, { name }: { name: string }) => t(team ? 'users.teams.renamed' : 'users.teams.created', { name: name.trim() }),
+    then: onDone,
+    form,
   });
-  const create = useMutation(trpc.teams.create.mutationOptions(handlers('users.teams.created')));
-  const rename = useMutation(trpc.teams.rename.mutationOptions(handlers('users.teams.renamed')));
+  const create = useMutation(trpc.teams.create.mutationOptions(saved));
+  const rename = useMutation(trpc.teams.rename.mutationOptions(saved));
   return (
     <form
       noValidate
@@ -46,14 +42,7 @@ function TeamNameForm({ team, onDone }: { team?: Team | undefined; onDone: () =>
     >
       <Stack>
         <TextInput label={t('users.teams.name')} data-autofocus {...form.text('name')} data-testid="team-name" />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending || rename.isPending} data-testid="team-save">
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormButtons busy={create.isPending || rename.isPending} onCancel={onDone} testId="team-save" />
       </Stack>
     </form>
   );
