@@ -108,7 +108,7 @@ async function insertValues<T extends object>(
   return ids;
 }
 
-const CUSTOMER_COLUMNS = ['name', 'name_key', 'kind', 'industry', 'province', 'city', 'address', 'source', 'stage', 'tier', 'owner_id',
+const CUSTOMER_COLUMNS = ['name', 'name_key', 'name_stem', 'kind', 'industry', 'province', 'city', 'address', 'source', 'stage', 'tier', 'owner_id',
   'notes', 'last_contacted_at', 'next_follow_up_on', 'created_at', 'updated_at', 'deleted_at', 'deleted_by', 'version'] as const satisfies readonly (keyof NewCustomerRow)[];
 const CONTACT_COLUMNS = ['customer_id', 'name', 'title', 'mobile', 'landline', 'email', 'wechat_id', 'birthday', 'gender', 'is_primary',
   'created_at', 'updated_at', 'deleted_at', 'deleted_by', 'version'] as const satisfies readonly (keyof NewContactRow)[];

@@ -75,7 +75,7 @@ async function writeOffice(connection: Connection, office: SeedOffice, passwordH
   });
 }
 
-const CUSTOMER_COLUMNS = ['name', 'name_key', 'kind', 'industry', 'province', 'city', 'address', 'source', 'stage', 'tier',
+const CUSTOMER_COLUMNS = ['name', 'name_key', 'name_stem', 'kind', 'industry', 'province', 'city', 'address', 'source', 'stage', 'tier',
   'owner_id', 'notes', 'last_contacted_at', 'next_follow_up_on', 'created_at', 'updated_at', 'deleted_at', 'deleted_by',
   'version'] as const;
 const CONTACT_COLUMNS = ['customer_id', 'name', 'title', 'mobile', 'landline', 'email', 'wechat_id', 'birthday', 'gender',
@@ -119,7 +119,7 @@ export async function seedDatabase(connection: Connection, options: SeedOptions)
         const { row } = customer;
         const id = Number(
           insertCustomer.run(
-            row.name, row.name_key, row.kind, row.industry, row.province, row.city, row.address, row.source, row.stage,
+            row.name, row.name_key, row.name_stem, row.kind, row.industry, row.province, row.city, row.address, row.source, row.stage,
             row.tier, ownerId, row.notes, row.last_contacted_at, row.next_follow_up_on, row.created_at, row.updated_at,
             row.deleted_at, row.deleted_at ? deletedBy : null, row.version,
           ).lastInsertRowid,

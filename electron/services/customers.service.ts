@@ -38,7 +38,7 @@ import {
   type CustomerListItem,
 } from './customers.mappers.js';
 import { NO_OPEN_DEALS, openDealsOfCustomers, type OpenDeals } from './open-deals.js';
-import { nameKey } from './validation/name-key.js';
+import { nameColumns } from './validation/name-stem.js';
 
 export interface CustomerDetail extends Customer {
   contacts: Contact[];
@@ -76,7 +76,7 @@ export async function getCustomer(ctx: UserContext, id: number): Promise<Custome
 export function customerColumns(fields: CustomerFields) {
   return {
     name: fields.name,
-    name_key: nameKey(fields.name),
+    ...nameColumns(fields.name),
     kind: fields.kind,
     industry: fields.industry,
     province: fields.province,
