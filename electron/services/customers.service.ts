@@ -74,9 +74,11 @@ export async function getCustomer(ctx: UserContext, id: number): Promise<Custome
 
 /** The stored columns of validated customer fields. */
 export function customerColumns(fields: CustomerFields) {
+  const { name_key, name_stem } = nameColumns(fields.name);
   return {
     name: fields.name,
-    ...nameColumns(fields.name),
+    name_key,
+    name_stem,
     kind: fields.kind,
     industry: fields.industry,
     province: fields.province,
