@@ -65,7 +65,6 @@ interface PendingRow {
   row: SourceRow;
   input: CreateCustomerInput;
   keys: DuplicateKeys;
-  provided: Set<ImportField>;
 }
 
 interface Match {
@@ -88,6 +87,9 @@ function keysOf(input: CreateCustomerInput): DuplicateKeys {
     email: input.primaryContact?.email,
   });
 }
+
+/** The create policy matches nothing, so its rows need no keys. */
+const NO_KEYS: DuplicateKeys = { nameKey: '', mobile: null, landline: null, email: null };
 
 /** The keys as strings, to see whether two rows of one batch would match each other. */
 const keyStrings = (k: DuplicateKeys) =>
@@ -190,7 +192,7 @@ export async function runImport(ctx: UserContext, table: SourceTable, options: I
     const creates: PendingRow[] = [];
     const updated: number[] = [];
     for (const p of rows) {
-      const plannedName = policy === 'create' ? undefined : keyStrings(p.keys).map((k) => planned.get(k)).find(Boolean);
+      const plannedName = dryRun && policy !== 'create' ? keyStrings(p.keys).map((k) => planned.get(k)).find(Boolean) : undefined;
       const match = matches.get(p) ?? (plannedName ? { customerId: null, customerName: plannedName, contactId: null, visible: true } : undefined);
       if (!match) {
         creates.push(p);
@@ -204,7 +206,7 @@ export async function runImport(ctx: UserContext, table: SourceTable, options: I
         continue;
       }
       if (!dryRun && match.customerId !== null) {
-        await updateFromRow(db, ctx, { customerId: match.customerId, contactId: match.contactId }, p.input, p.provided, now);
+        await updateFromRow(db, ctx, { customerId: match.customerId, contactId: match.contactId }, p.input, given(p.row.cells), now);
         updated.push(match.customerId);
       }
       counts.updated++;
@@ -244,10 +246,10 @@ export async function runImport(ctx: UserContext, table: SourceTable, options: I
     }
     // Imported customers belong to whoever imports them (the file has no owner column).
     validated.input.ownerId ??= ctx.user.id;
-    const keys = keysOf(validated.input);
+    const keys = policy === 'create' ? NO_KEYS : keysOf(validated.input);
     const strings = keyStrings(keys);
     if (policy !== 'create' && strings.some((k) => batchKeys.has(k))) await flush();
-    batch.push({ row, input: validated.input, keys, provided: given(row.cells) });
+    batch.push({ row, input: validated.input, keys });
     for (const k of strings) batchKeys.add(k);
     if (batch.length >= batchSize) await flush();
   }
