@@ -52,7 +52,13 @@ const isBlank = (value: unknown) =>
 
 /** A new record's entry: { field: [null, value] } for each field filled in (empty ones say nothing). */
 export function createdRecord(record: object): FieldChanges {
-  return Object.fromEntries(Object.entries(record).flatMap(([field, value]) => (isBlank(value) ? [] : [[field, [null, value]]])));
+  // A loop rather than fromEntries(entries().flatMap()): an import writes 200k of these.
+  const changes: FieldChanges = {};
+  for (const field of Object.keys(record)) {
+    const value: unknown = record[field as keyof typeof record];
+    if (!isBlank(value)) changes[field] = [null, value];
+  }
+  return changes;
 }
 
 export interface HistoryRow {
