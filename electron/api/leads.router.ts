@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { leadHistory } from '../services/history.service.js';
 import { assignLead, listAssignmentRules, listTeamOptions, saveAssignmentRules } from '../services/lead-assignment.service.js';
 import { convertLead } from '../services/lead-conversion.service.js';
 import * as leads from '../services/leads.service.js';
 import { id } from './schemas/fields.js';
+import { leadHistoryInput } from './schemas/history.schema.js';
 import {
   assignLeadInput,
   convertLeadInput,
@@ -17,6 +19,8 @@ import { authedProcedure, router } from './trpc.js';
 export const leadsRouter = router({
   list: authedProcedure.input(listLeadsInput).query(({ ctx, input }) => leads.listLeads(ctx.userCtx, input)),
   get: authedProcedure.input(z.object({ id })).query(({ ctx, input }) => leads.getLead(ctx.userCtx, input.id)),
+  /** Under leads, so every lead change refreshes an open history too. */
+  history: authedProcedure.input(leadHistoryInput).query(({ ctx, input }) => leadHistory(ctx.userCtx, input)),
   create: authedProcedure.input(createLeadInput).mutation(({ ctx, input }) => leads.createLead(ctx.userCtx, input)),
   update: authedProcedure.input(updateLeadInput).mutation(({ ctx, input }) => leads.updateLead(ctx.userCtx, input)),
   delete: authedProcedure.input(z.object({ id })).mutation(({ ctx, input }) => leads.deleteLead(ctx.userCtx, input.id)),

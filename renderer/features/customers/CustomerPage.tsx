@@ -1,5 +1,5 @@
 import { Stack } from '@mantine/core';
-import { CustomerHistory } from '../history/CustomerHistory';
+import { RecordHistory } from '../history/RecordHistory';
 import { CustomerFollowUpsCard } from '../tasks/CustomerFollowUpsCard';
 import { CustomerDealsCard } from '../opportunities/CustomerDealsCard';
 import { TimelineCard } from '../timeline/TimelineCard';
@@ -19,7 +19,7 @@ export function CustomerPage() {
           <ContactsCard customer={customer} />
           <CustomerDealsCard customer={customer} />
           <TimelineCard key={customer.id} customer={customer} />
-          <CustomerHistory key={customer.id} customerId={customer.id} />
+          <RecordHistory key={customer.id} of={{ customerId: customer.id }} />
         </Stack>
       )}
     </CustomerLoader>
