@@ -31,7 +31,7 @@ export interface Host {
   backups: BackupService;
   handleApi: ApiHandler;
   reminders: ReminderScheduler;
-  /** Returns customers without follow-up to the public pool, daily and at start-up. */
+  /** Returns customers without follow-up to the public pool, daily at a set time and at start-up when late. */
   poolRecycling: RecyclingScheduler;
   close(): Promise<void>;
 }
@@ -64,8 +64,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const reminders = startReminderScheduler(services, { onFired: options.onReminder, exclusive: (work) => holder.run(work) });
   // Reminders that came due while the app was off fire now, once.
   await reminders.check();
-  const poolRecycling = startPoolRecycling(services, { exclusive: (work) => holder.run(work) });
-  await poolRecycling.check().catch((error: unknown) => console.error('Recycling idle customers failed:', error));
+  // Daily at the pool settings' time, and now when the last check is over a day old.
+  const poolRecycling = await startPoolRecycling(services, { exclusive: (work) => holder.run(work) });
   const handleApi = createApiHandler(services, { version: APP_VERSION, schemaVersion: () => holder.schemaVersion }, backups);
   return {
     dataDir: options.dataDir,

@@ -1,18 +1,23 @@
 import * as auth from '../services/auth.service.js';
+import type { SessionUser } from '../services/context.js';
+import { capabilitiesOf } from '../services/permissions.js';
 import { loginInput, setupOwnerInput } from './schemas/auth.schema.js';
 import { clearedSessionCookie, sessionCookie } from './session-cookie.js';
 import { authedProcedure, publicProcedure, router, type ApiContext } from './trpc.js';
 
+/** The signed-in user as the interface sees it: with what their role may do, so it shows only that. */
+const sessionView = (user: SessionUser) => ({ ...user, capabilities: capabilitiesOf(user.role) });
+
 function startSession(ctx: ApiContext, session: auth.NewSession) {
   ctx.resHeaders.append('set-cookie', sessionCookie(session.token, session.expiresAt, ctx.secure));
-  return { user: session.user };
+  return { user: sessionView(session.user) };
 }
 
 export const authRouter = router({
   /** Public: whether the owner account still has to be created, and who is signed in. */
   status: publicProcedure.query(async ({ ctx }) => ({
     needsSetup: await auth.needsSetup(ctx.services),
-    user: ctx.user,
+    user: ctx.user && sessionView(ctx.user),
   })),
 
   setupOwner: publicProcedure

@@ -8,9 +8,9 @@ const KEY = 'pool.settings';
 
 /**
  * A new office: a rep holds up to 200 customers; recycling (after 30 days without follow-up, warned 3
- * days before) waits until the owner turns it on.
+ * days before, checked daily at 02:00) waits until the owner turns it on.
  */
-export const DEFAULT_POOL_SETTINGS: PoolSettings = { recycleEnabled: false, claimLimit: 200, recycleDays: 30, warnDays: 3 };
+export const DEFAULT_POOL_SETTINGS: PoolSettings = { recycleEnabled: false, claimLimit: 200, recycleDays: 30, warnDays: 3, recycleTime: '02:00' };
 
 export async function getPoolSettings(db: Db): Promise<PoolSettings> {
   return { ...DEFAULT_POOL_SETTINGS, ...(await getSetting<Partial<PoolSettings>>(db, KEY)) };
