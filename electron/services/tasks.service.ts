@@ -93,7 +93,7 @@ async function fieldColumns(db: Db, ctx: UserContext, fields: TaskFields) {
 
 /** What the audit log keeps of a task: the fields a user edits, not bookkeeping or names looked up by id. */
 function auditedTask(task: Task) {
-  const { id: _id, assigneeName: _a, customerName: _c, createdAt: _ca, updatedAt: _u, version: _v, remindedAt: _r, ...fields } = task;
+  const { id: _id, assigneeName: _a, customerName: _c, leadName: _l, createdAt: _ca, updatedAt: _u, version: _v, remindedAt: _r, ...fields } = task;
   return fields;
 }
 

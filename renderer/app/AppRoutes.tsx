@@ -5,6 +5,7 @@ import { CustomerEditPage } from '../features/customers/CustomerEditPage';
 import { CustomerNewPage } from '../features/customers/CustomerNewPage';
 import { CustomerPage } from '../features/customers/CustomerPage';
 import { CustomersListPage } from '../features/customers/CustomersListPage';
+import { LeadPage } from '../features/leads/LeadPage';
 import { LeadsPage } from '../features/leads/LeadsPage';
 import { PoolPage } from '../features/pool/PoolPage';
 import { DuplicatesPage } from '../features/merge/DuplicatesPage';
@@ -32,6 +33,7 @@ export function AppRoutes() {
         <Route path="/calendar" element={<LazyCalendarPage />} />
         <Route path="/opportunities" element={<OpportunitiesPage />} />
         <Route path="/leads" element={<LeadsPage />} />
+        <Route path="/leads/:id" element={<LeadPage />} />
         <Route path="/pool" element={<PoolPage />} />
         <Route path="/settings" element={<Navigate to="/settings/backup" replace />} />
         <Route path="/settings/backup" element={<BackupSettingsPage />} />

@@ -23,6 +23,7 @@ import classes from './CalendarPage.module.css';
 
 const TOOLBAR = { left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek,timeGridDay' };
 const ARROWS = { prev: '‹', next: '›' };
+const EVENT_TIME = { hour: 'numeric', minute: '2-digit', meridiem: 'short' } as const;
 const PLUGINS = [dayGridPlugin, timeGridPlugin, interactionPlugin];
 const LOCALES = [zhCnLocale];
 
@@ -114,7 +115,11 @@ export function CalendarPage() {
           headerToolbar={TOOLBAR}
           // Arrows as text: the icon font FullCalendar embeds is a data: URL, which the app's CSP refuses.
           buttonIcons={false}
-          buttonText={ARROWS}
+          // Capitalized like the rest of the app ("Today", "Month"), not FullCalendar's lower-case English.
+          buttonText={{ ...ARROWS, today: t('calendar.today'), month: t('calendar.month'), week: t('calendar.week'), day: t('calendar.day') }}
+          allDayText={t('myDay.allDay')}
+          // Times with am/pm in English ("3:00 pm", not an ambiguous "3:00"); 24-hour in Chinese.
+          eventTimeFormat={EVENT_TIME}
           locales={LOCALES}
           locale={i18n.language === 'zh-CN' ? 'zh-cn' : 'en'}
           height="auto"

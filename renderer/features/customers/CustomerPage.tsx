@@ -1,6 +1,6 @@
 import { Stack } from '@mantine/core';
 import { RecordHistory } from '../history/RecordHistory';
-import { CustomerFollowUpsCard } from '../tasks/CustomerFollowUpsCard';
+import { FollowUpsCard } from '../tasks/FollowUpsCard';
 import { CustomerDealsCard } from '../opportunities/CustomerDealsCard';
 import { TimelineCard } from '../timeline/TimelineCard';
 import { ContactsCard } from './ContactsCard';
@@ -15,10 +15,14 @@ export function CustomerPage() {
         <Stack maw={1100} gap="md">
           <CustomerHeader customer={customer} />
           <CustomerDetailsCard customer={customer} />
-          <CustomerFollowUpsCard customer={customer} />
+          <FollowUpsCard
+            filter={{ customerId: customer.id }}
+            newTask={{ defaults: { customerId: customer.id }, customerName: customer.name }}
+            testId="customer-follow-ups"
+          />
           <ContactsCard customer={customer} />
           <CustomerDealsCard customer={customer} />
-          <TimelineCard key={customer.id} customer={customer} />
+          <TimelineCard key={customer.id} of={{ customerId: customer.id }} />
           <RecordHistory key={customer.id} of={{ customerId: customer.id }} />
         </Stack>
       )}

@@ -8,7 +8,7 @@ import { QUICK_LOG_KEY } from './QuickLogShortcut';
 
 /**
  * The app-wide quick-log dialog. mod+J opens it from anywhere, even while typing; on a customer's page
- * that customer is chosen already, elsewhere the dialog asks which one.
+ * that customer is chosen already, elsewhere the dialog asks which one. A lead's page opens it for its lead.
  */
 export function QuickLog() {
   const { t } = useTranslation();
@@ -29,7 +29,7 @@ export function QuickLog() {
       data-testid="quick-log"
     >
       {request && (
-        <QuickLogForm key={key} customerId={customerId} editing={request.editing} onDone={quickLog.close} />
+        <QuickLogForm key={key} customerId={customerId} lead={request.lead} editing={request.editing} onDone={quickLog.close} />
       )}
     </Modal>
   );
