@@ -1,10 +1,8 @@
-import { Center, Loader, Stack } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
-import { hasErrorCode } from '../../api/app-error';
 import { useTRPC } from '../../api/trpc';
-import { RecordMissing } from '../../shared/RecordMissing';
+import { RecordLoader, useAddressId } from '../../shared/RecordLoader';
 import { RecordHistory } from '../history/RecordHistory';
 import { FollowUpsCard } from '../tasks/FollowUpsCard';
 import { TimelineCard } from '../timeline/TimelineCard';
@@ -17,29 +15,20 @@ import type { Lead } from './types';
 export function LeadPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const id = Number(useParams().id);
-  const valid = Number.isInteger(id) && id > 0;
+  const { id, valid } = useAddressId();
   const lead = useQuery({ ...trpc.leads.get.queryOptions({ id }), enabled: valid, meta: { quiet: true } });
-  if (valid && lead.isPending) {
-    return (
-      <Center h={200}>
-        <Loader />
-      </Center>
-    );
-  }
-  if (!lead.isSuccess) {
-    return (
-      <RecordMissing
-        notFound={!valid || hasErrorCode(lead.error, 'not_found')}
-        error={lead.error}
-        texts={{ notFound: t('leads.notFound'), hint: t('leads.notFoundHint'), back: t('leads.backToList') }}
-        backTo="/leads"
-        testId="lead"
-      />
-    );
-  }
-  // Keyed by the lead, so another lead's page starts with its own filters and pages.
-  return <LeadDetail key={lead.data.id} lead={lead.data} />;
+  return (
+    <RecordLoader
+      query={lead}
+      valid={valid}
+      texts={{ notFound: t('leads.notFound'), hint: t('leads.notFoundHint'), back: t('leads.backToList') }}
+      backTo="/leads"
+      testId="lead"
+    >
+      {/* Keyed by the lead, so another lead's page starts with its own filters and pages. */}
+      {(loaded) => <LeadDetail key={loaded.id} lead={loaded} />}
+    </RecordLoader>
+  );
 }
 
 function LeadDetail({ lead }: { lead: Lead }) {

@@ -28,17 +28,19 @@ export function DealFilters({ params, update, onClear }: DealFiltersProps) {
     createdAt: t('customer.createdAt'),
   };
   return (
-    <Group gap="xs" align="flex-end">
+    // Sized so that every filter and the sort fit one row at 1280 px wide.
+    <Group gap={8} align="flex-end">
       <DebouncedTextInput
-        w={200}
+        w={170}
         leftSection={<IconSearch size={16} />}
         label={t('opportunities.filter.search')}
+        placeholder={t('opportunities.filter.searchHint')}
         initialValue={params.search}
         onChange={(search) => update({ search })}
         data-testid="deal-search"
       />
       <MultiSelect
-        w={200}
+        w={170}
         label={t('opportunities.field.stage')}
         placeholder={params.stageIds.length ? undefined : t('opportunities.filter.anyStage')}
         data={stages.map((s) => ({ value: String(s.id), label: stageLabel(s) }))}
@@ -48,7 +50,7 @@ export function DealFilters({ params, update, onClear }: DealFiltersProps) {
         data-testid="filter-deal-stages"
       />
       <MultiSelect
-        w={160}
+        w={140}
         label={t('opportunities.field.owner')}
         placeholder={params.ownerIds.length ? undefined : t('opportunities.filter.anyOwner')}
         data={owners}
@@ -60,7 +62,7 @@ export function DealFilters({ params, update, onClear }: DealFiltersProps) {
       />
       <DatePickerInput
         type="range"
-        w={220}
+        w={190}
         label={t('opportunities.filter.closeBetween')}
         placeholder={t('opportunities.filter.anyDate')}
         value={[params.closeFrom || null, params.closeTo || null]}
@@ -76,7 +78,7 @@ export function DealFilters({ params, update, onClear }: DealFiltersProps) {
             <Fragment key={key}>
               {i > 0 && <Text c="dimmed">–</Text>}
               <TextInput
-                w={84}
+                w={80}
                 aria-label={t(`opportunities.filter.${key}`)}
                 placeholder={t(`opportunities.filter.${key}`)}
                 inputMode="decimal"
@@ -94,8 +96,7 @@ export function DealFilters({ params, update, onClear }: DealFiltersProps) {
         </Button>
       )}
       <Select
-        w={150}
-        ml="auto"
+        w={130}
         label={t('opportunities.filter.sort')}
         data={DEAL_SORT_KEYS.map((key) => ({ value: key, label: sortLabels[key] }))}
         value={params.sort}
