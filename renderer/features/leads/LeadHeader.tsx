@@ -55,7 +55,7 @@ export function LeadHeader({ lead }: { lead: Lead }) {
             </Text>
             {lead.source && (
               <Text size="sm" c="dimmed" span>
-                {t('leads.field.source')}: {sources.label(lead.source)}
+                {t('leads.sourceLabel', { source: sources.label(lead.source) })}
               </Text>
             )}
           </Group>

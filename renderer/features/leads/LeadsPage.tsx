@@ -52,6 +52,7 @@ export function LeadsPage() {
   };
   const total = leads.data?.total ?? 0;
   const items = leads.data?.items ?? [];
+  const filtered = Boolean(search || statuses.length || source);
 
   return (
     <Stack gap="sm">
@@ -86,9 +87,14 @@ export function LeadsPage() {
         <Select placeholder={t('leads.anySource')} data={sources.options} value={source} onChange={(v) => filter(() => setSource(v))} clearable w={180} />
       </Group>
       {items.length === 0 && !leads.isPending ? (
-        <Text c="dimmed" py="xl" ta="center" data-testid="leads-empty">
-          {search || statuses.length || source ? t('leads.noMatches') : t('leads.empty')}
-        </Text>
+        <Stack gap={4} py="xl" align="center" data-testid="leads-empty">
+          <Text c="dimmed">{filtered ? t('leads.noMatches') : t('leads.empty')}</Text>
+          {!filtered && (
+            <Text c="dimmed" size="sm">
+              {t('leads.emptyHint')}
+            </Text>
+          )}
+        </Stack>
       ) : (
         <Table striped highlightOnHover data-testid="leads-table">
           <Table.Thead>
