@@ -9,6 +9,7 @@ import * as m0007 from './0007-deals.js';
 import * as m0008 from './0008-tasks.js';
 import * as m0009 from './0009-leads.js';
 import * as m0010 from './0010-name-stem-in-app.js';
+import * as m0011 from './0011-lead-interactions.js';
 
 /**
  * Every migration, in order. A static list rather than a folder read at run time, so the bundled app
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '0008-tasks': m0008,
   '0009-leads': m0009,
   '0010-name-stem-in-app': m0010,
+  '0011-lead-interactions': m0011,
 };
