@@ -1,4 +1,5 @@
 import type { Role } from '../../db/tables/user.table.js';
+import { AppError } from './errors.js';
 
 export type { Role };
 
@@ -33,11 +34,36 @@ export const DEFAULT_PERMISSIONS: PermissionMatrix = {
   finance: { customers: ['view'], opportunities: ['view', 'export'], interactions: ['view'], tasks: ['view', 'create', 'edit'] },
 };
 
-/** Office administration (users, settings, backups, purging the trash, the pipeline): owner and admins. */
-export const isAdmin = (role: Role): boolean => role === 'owner' || role === 'admin';
+/**
+ * What a role may do beyond the matrix's modules: one list per capability, the only place these rules
+ * are written. The API enforces them; the session tells the interface, which hides what a user may not use.
+ */
+const CAPABILITY_ROLES = {
+  /** Office administration: users, settings, backups, the network, purging the trash, the pipeline. */
+  administer: ['owner', 'admin'],
+  /** Assigning and reassigning work (leads, customers) to others. */
+  assign: ['owner', 'admin', 'manager'],
+  /** The public pool (公海): browsing, claiming and releasing is work for the people who sell. */
+  pool: ['owner', 'admin', 'manager', 'sales'],
+} as const satisfies Record<string, readonly Role[]>;
 
-/** Who assigns and reassigns work (leads, customers) to others: administrators and managers. */
-export const mayAssign = (role: Role): boolean => isAdmin(role) || role === 'manager';
+export type Capability = keyof typeof CAPABILITY_ROLES;
+
+export function may(role: Role, capability: Capability): boolean {
+  return (CAPABILITY_ROLES[capability] as readonly Role[]).includes(role);
+}
+
+export function assertMay(user: { role: Role }, capability: Capability): void {
+  if (!may(user.role, capability)) throw new AppError('forbidden', `The ${user.role} role may not use ${capability}`);
+}
+
+/** Everything a role may do, for the session the interface reads. */
+export function capabilitiesOf(role: Role): Capability[] {
+  return (Object.keys(CAPABILITY_ROLES) as Capability[]).filter((capability) => may(role, capability));
+}
+
+export const isAdmin = (role: Role): boolean => may(role, 'administer');
+export const mayAssign = (role: Role): boolean => may(role, 'assign');
 
 export function allows(matrix: PermissionMatrix, role: Role, module: Module, action: Action): boolean {
   // The owner can never be locked out of their own office.

@@ -5,13 +5,13 @@ import { useTRPC } from '../../api/trpc';
 import { useCurrentUser } from '../auth/CurrentUserContext';
 import { SettingsTabs } from '../settings/SettingsTabs';
 import { PermissionMatrixCard } from './PermissionMatrixCard';
+import { useAccess } from '../auth/useAccess';
 
 /** Settings → Permissions: what each role may do in each module. */
 export function PermissionsPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const { role } = useCurrentUser();
-  const isAdmin = role === 'owner' || role === 'admin';
+  const isAdmin = useAccess().may('administer');
   const { data } = useQuery({ ...trpc.permissions.matrix.queryOptions(), enabled: isAdmin });
   return (
     <Stack maw={960}>
