@@ -2,8 +2,7 @@ import { Alert, Stack, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../api/trpc';
-import { isAdmin } from '../../../electron/services/permissions';
-import { useCurrentUser } from '../auth/CurrentUserContext';
+import { useAccess } from '../auth/useAccess';
 import { SettingsTabs } from '../settings/SettingsTabs';
 import { AccountsCard } from './AccountsCard';
 import { TeamsCard } from './TeamsCard';
@@ -12,7 +11,7 @@ import { TeamsCard } from './TeamsCard';
 export function UsersPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const admin = isAdmin(useCurrentUser().role);
+  const admin = useAccess().may('administer');
   const accounts = useQuery({ ...trpc.users.accounts.queryOptions(), enabled: admin });
   const teams = useQuery({ ...trpc.teams.list.queryOptions(), enabled: admin });
   return (
