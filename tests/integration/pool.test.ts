@@ -108,7 +108,7 @@ describe('the public pool', () => {
 
     expect((await service.api.auth.status.query()).user?.capabilities).toEqual([]);
     expect((await rep.api.auth.status.query()).user?.capabilities).toEqual(['pool']);
-    expect((await api.auth.status.query()).user?.capabilities).toEqual(['pool']);
+    expect((await api.auth.status.query()).user?.capabilities).toEqual(['administer', 'assign', 'pool']);
   });
 
   it('only the owner changes the pool settings, and the warning comes before the recycling', async () => {
