@@ -190,6 +190,17 @@ const administration: Record<string, Call> = {
   'lan.configure': (api) => api.lan.configure.mutate({ enabled: true, port: 5443 }),
   'permissions.matrix': (api) => api.permissions.matrix.query(),
   'permissions.save': (api) => api.permissions.save.mutate({} as never),
+  'users.accounts': (api) => api.users.accounts.query(),
+  'users.create': (api) => api.users.create.mutate({ username: 'made-by-b', displayName: '乙', role: 'sales', teamId: null, password: 'x'.repeat(12) }),
+  'users.update': (api) => api.users.update.mutate({ id: a.id, displayName: '乙', role: 'sales', teamId: null }),
+  'users.disable': (api) => api.users.disable.mutate({ id: a.id }),
+  'users.enable': (api) => api.users.enable.mutate({ id: a.id }),
+  'users.resetPassword': (api) => api.users.resetPassword.mutate({ id: a.id, password: 'x'.repeat(12) }),
+  'teams.list': (api) => api.teams.list.query(),
+  'teams.create': (api) => api.teams.create.mutate({ name: '乙队' }),
+  'teams.rename': (api) => api.teams.rename.mutate({ id: 1, name: '乙队' }),
+  'teams.setManager': (api) => api.teams.setManager.mutate({ id: 1, managerId: a.id }),
+  'teams.delete': (api) => api.teams.delete.mutate({ id: 1 }),
 };
 
 /** Procedures with no other user's record in their input or answer, and why. */
@@ -224,6 +235,7 @@ const unrelated: Record<string, string> = {
   'leads.teams': 'team names for the assignment form',
   'leads.rules': 'office-wide assignment rules',
   'presence.leave': 'removes only the caller',
+  'users.changeOwnPassword': 'the caller’s own password, with their current one',
 };
 
 describe('record visibility: a sales rep and a colleague’s records', () => {
