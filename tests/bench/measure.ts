@@ -5,6 +5,7 @@ export interface Measurement {
   runs: number;
   p50: number;
   p95: number;
+  p99: number;
   max: number;
   /** What the call returned, e.g. rows on the page and total matches (median over runs). */
   rows: string;
@@ -41,13 +42,19 @@ export async function measure<T>(
     samples.push(performance.now() - start);
     if (options.describe) described.push(options.describe(result));
   }
+  return summarize(name, samples, medianOf(described));
+}
+
+/** Percentiles of timed samples (milliseconds). */
+export function summarize(name: string, samples: readonly number[], rows = ''): Measurement {
   return {
     name,
-    runs: options.runs,
+    runs: samples.length,
     p50: percentile(samples, 50),
     p95: percentile(samples, 95),
+    p99: percentile(samples, 99),
     max: Math.max(...samples),
-    rows: medianOf(described),
+    rows,
   };
 }
 

@@ -12,10 +12,13 @@ export interface ServeProcess {
 
 const SERVE_JS = join(APP_ROOT, 'dist', 'electron', 'serve.js');
 
-/** Runs the real headless host (`npm run serve`'s program) on a free port with a fresh data folder. */
-export async function startServe(): Promise<ServeProcess> {
+/**
+ * Runs the real headless host (`npm run serve`'s program) on a free port with a fresh data folder, or
+ * on `dataDir` (kept when it stops).
+ */
+export async function startServe(options: { dataDir?: string } = {}): Promise<ServeProcess> {
   if (!existsSync(SERVE_JS)) throw new Error(`${SERVE_JS} is missing: run npm run build first (npm test does)`);
-  const dataDir = tempDir('crm-e2e-');
+  const dataDir = options.dataDir ?? tempDir('crm-e2e-');
   const child: ChildProcess = spawn(process.execPath, [SERVE_JS, '--port', '0', '--data', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -43,7 +46,7 @@ export async function startServe(): Promise<ServeProcess> {
         child.kill('SIGTERM');
         await exited;
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,50 @@
+import { timelineInput } from '../../../electron/api/schemas/interactions.schema.js';
+import { getCustomer } from '../../../electron/services/customers.service.js';
+import { listTimeline } from '../../../electron/services/interactions.service.js';
+import type { BenchContext } from '../context.js';
+import { p95Below, ratioAtMost, timingOf, type BenchRow } from '../report.js';
+import { cycle } from '../scenarios.js';
+import { assertSameIds, measureAgainstRaw } from './compare.js';
+import { RAW_RATIO, READ_P95_MS } from './list.js';
+
+/** The timeline card's page size (renderer/features/timeline/TimelineCard.tsx). */
+const TIMELINE_PAGE = 20;
+
+/**
+ * Opening a customer: the two requests the page needs before it shows anything useful, the customer
+ * with its contacts (customers.get) and the first page of its timeline (interactions.timeline).
+ */
+export async function pageSection(ctx: BenchContext): Promise<BenchRow[]> {
+  const owner = ctx.as(ctx.users.owner);
+  const open = (id: number) =>
+    Promise.all([getCustomer(owner, id), listTimeline(owner, timelineInput.parse({ customerId: id, limit: TIMELINE_PAGE }))]);
+  const rows: BenchRow[] = [];
+  const scenarios = [
+    { name: 'customer page with its timeline (typical customers)', id: cycle(ctx.terms.customerIds) },
+    { name: 'customer page with its timeline (the busiest customer)', id: () => ctx.terms.busiestCustomerId },
+  ];
+  for (const scenario of scenarios) {
+    const id = scenario.id(0);
+    const [customer, timeline] = await open(id);
+    const raw = ctx.raw.customerPage(id, TIMELINE_PAGE);
+    assertSameIds(`${scenario.name}: contacts`, customer.contacts.map((c) => c.id), raw.contacts.map((c) => c.id));
+    assertSameIds(`${scenario.name}: timeline`, timeline.items.map((item) => item.id), raw.timeline.slice(0, TIMELINE_PAGE).map((r) => r.id));
+
+    const timed = await measureAgainstRaw(
+      scenario.name,
+      ctx.runs,
+      (i) => open(scenario.id(i)),
+      (i) => ctx.raw.customerPage(scenario.id(i), TIMELINE_PAGE),
+    );
+    const timing = timingOf(timed.ours);
+    rows.push({
+      section: 'page',
+      name: scenario.name,
+      timing,
+      raw: timed.raw,
+      result: `${customer.contacts.length} contacts, ${timeline.items.length} interactions${timeline.nextCursor ? ' and more' : ''}`,
+      targets: [p95Below(READ_P95_MS)(timing), ratioAtMost(RAW_RATIO, timing.p50 / timed.raw.p50)],
+    });
+  }
+  return rows;
+}
