@@ -1,6 +1,5 @@
 import type { Host } from '../../electron/host.js';
 import type { SessionUser, UserContext } from '../../electron/services/context.js';
-import type { ServeProcess } from '../e2e/serve-process.js';
 import type { Dataset } from './dataset.js';
 import type { RawQueries } from './raw-sql.js';
 import type { BenchRow } from './report.js';
@@ -21,8 +20,11 @@ export interface BenchContext {
   /** Also attach the SQL and query plans of the list and search queries to their rows. */
   explain: boolean;
   log(line: string): void;
-  /** The headless host (`serve`) on the same data folder, started on first use and stopped at the end. */
-  serve(): Promise<ServeProcess>;
+  /**
+   * The headless host (`serve`) on the same data folder, started on first use and stopped at the end,
+   * with the owner's session cookie ("name=value") for it.
+   */
+  serve(): Promise<{ url: string; cookie: string }>;
 }
 
 export type Section = (ctx: BenchContext) => Promise<BenchRow[]>;

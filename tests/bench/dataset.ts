@@ -26,7 +26,7 @@ export interface Scale {
 
 export const SCALES = {
   /** The smoke test's: seconds to seed, every section still meets real data. */
-  small: { customers: 2_000, contacts: 6_000, interactions: 20_000, deals: 4_000, importRows: 2_000 },
+  small: { customers: 2_000, contacts: 6_000, interactions: 10_000, deals: 2_000, importRows: 1_000 },
   /** The promise: an office with 100k customers and years of activity. */
   '100k': { customers: 100_000, contacts: 300_000, interactions: 1_000_000, deals: 200_000, importRows: 100_000 },
   /** Ten times the customers (and their contacts), the same activity: where lists and search break elsewhere. */

@@ -94,7 +94,8 @@ export const ratioOf = (row: BenchRow): number | undefined => (row.raw && row.ti
 
 const ms = (n: number | undefined) => (n === undefined ? '' : n.toFixed(n < 10 ? 2 : n < 1000 ? 1 : 0));
 
-const figureText = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en') : n.toFixed(n < 10 ? 2 : 1));
+const figureText = (n: number) =>
+  n >= 100 || Number.isInteger(n) ? Math.round(n).toLocaleString('en') : n.toFixed(n < 10 ? 2 : 1);
 
 /** Chinese characters take two columns in a terminal. */
 const cjkExtra = (text: string) => [...text].filter((ch) => /[\u3000-\u9fff\uff00-\uffef]/.test(ch)).length;

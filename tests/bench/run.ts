@@ -3,7 +3,8 @@ import type { SessionUser } from '../../electron/services/context.js';
 import { writeLastRun } from '../../electron/services/backup/settings.js';
 import { startServe, type ServeProcess } from '../e2e/serve-process.js';
 import type { BenchContext, Section } from './context.js';
-import { prepareDataset, type ScaleName } from './dataset.js';
+import { prepareDataset, SEED_PASSWORD, type ScaleName } from './dataset.js';
+import { signInOverHttp } from './http-session.js';
 import { RawQueries } from './raw-sql.js';
 import { finishMachine, machineAtStart, type BenchRow, type Machine, type SectionName } from './report.js';
 import { backupSection } from './sections/backup.js';
@@ -36,6 +37,8 @@ export interface BenchReport {
   machine: Machine;
   dataset: BenchContext['dataset']['description'] & { seededSeconds: number };
   runs: number;
+  /** Wall time of each section, seconds. */
+  sectionSeconds: Partial<Record<SectionName, number>>;
   rows: BenchRow[];
 }
 
@@ -79,7 +82,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const host = await createHost({ dataDir: dataset.workDir, backupSchedule: false });
   const raw = new RawQueries(host.databaseFile);
   // Started by the first section that needs it (a closure's assignment, hence the holder object).
-  const serving: { started?: Promise<ServeProcess> } = {};
+  const serving: { started?: Promise<ServeProcess>; cookie?: Promise<string> } = {};
   try {
     await markBackedUp(host);
     const { db } = host.services;
@@ -87,28 +90,38 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       const u = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirstOrThrow();
       return { id: u.id, username: u.username, displayName: u.display_name, role: u.role, teamId: u.team_id };
     };
+    const users = { owner: await sessionUser('boss'), manager: await sessionUser('manager1'), rep: await sessionUser('sales1') };
     const ctx: BenchContext = {
       host,
       dataset,
       runs: options.runs,
-      users: { owner: await sessionUser('boss'), manager: await sessionUser('manager1'), rep: await sessionUser('sales1') },
+      users,
       as: (user) => ({ ...host.services, user }),
       terms: await pickTerms(db),
       raw,
       explain: options.explain,
       log: options.log,
-      serve: () => (serving.started ??= startServe({ dataDir: dataset.workDir })),
+      serve: async () => {
+        serving.started ??= startServe({ dataDir: dataset.workDir });
+        const { url } = await serving.started;
+        serving.cookie ??= signInOverHttp(url, users.owner.username, SEED_PASSWORD);
+        return { url, cookie: await serving.cookie };
+      },
     };
     const rows: BenchRow[] = [];
+    const sectionSeconds: BenchReport['sectionSeconds'] = {};
     for (const section of options.sections) {
-      options.log(`Measuring ${section}…`);
+      const started = performance.now();
       rows.push(...(await SECTION_RUNNERS[section](ctx)));
+      sectionSeconds[section] = Math.round(performance.now() - started) / 1000;
+      options.log(`Measured ${section} in ${sectionSeconds[section]!.toFixed(1)} s.`);
     }
     return {
       at,
       machine: finishMachine(machine),
       dataset: { ...dataset.description, seededSeconds: dataset.seededSeconds },
       runs: options.runs,
+      sectionSeconds,
       rows,
     };
   } finally {

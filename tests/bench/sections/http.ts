@@ -1,6 +1,4 @@
 import type { BenchContext } from '../context.js';
-import { SEED_PASSWORD } from '../dataset.js';
-import { signInOverHttp } from '../http-session.js';
 import { summarize } from '../measure.js';
 import { timingOf, type BenchRow } from '../report.js';
 import { httpScenarios, type ListScenario } from '../scenarios.js';
@@ -13,8 +11,7 @@ const CONCURRENT_CLIENTS = 10;
  * each sending its next request as soon as the last is answered.
  */
 export async function httpSection(ctx: BenchContext): Promise<BenchRow[]> {
-  const { url } = await ctx.serve();
-  const cookie = await signInOverHttp(url, ctx.users.owner.username, SEED_PASSWORD);
+  const { url, cookie } = await ctx.serve();
   const rows: BenchRow[] = [];
 
   for (const scenario of httpScenarios(ctx.terms, ctx.users)) {

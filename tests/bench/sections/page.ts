@@ -1,7 +1,9 @@
-import { timelineInput } from '../../../electron/api/schemas/interactions.schema.js';
+import { timelineInput, type TimelineInput } from '../../../electron/api/schemas/interactions.schema.js';
 import { getCustomer } from '../../../electron/services/customers.service.js';
+import type { UserContext } from '../../../electron/services/context.js';
 import { listTimeline } from '../../../electron/services/interactions.service.js';
 import type { BenchContext } from '../context.js';
+import { measure } from '../measure.js';
 import { p95Below, ratioAtMost, timingOf, type BenchRow } from '../report.js';
 import { cycle } from '../scenarios.js';
 import { assertSameIds, measureAgainstRaw } from './compare.js';
@@ -46,5 +48,30 @@ export async function pageSection(ctx: BenchContext): Promise<BenchRow[]> {
       targets: [p95Below(READ_P95_MS)(timing), ratioAtMost(RAW_RATIO, timing.p50 / timed.raw.p50)],
     });
   }
+  for (const { name, input } of await timelinePagings(owner, ctx.terms.busiestCustomerId)) {
+    const m = await measure(name, () => listTimeline(owner, input), { runs: ctx.runs, describe: (page) => page.items.length });
+    rows.push({ section: 'page', name, timing: timingOf(m), result: `${m.rows} interactions`, targets: [p95Below(READ_P95_MS)(m)] });
+  }
   return rows;
+}
+
+/**
+ * Scrolling the busiest customer's timeline: a page deep into its history (keyset cursor) and a page
+ * filtered by type, which should cost what the first page does.
+ */
+async function timelinePagings(owner: UserContext, customerId: number): Promise<{ name: string; input: TimelineInput }[]> {
+  const first = timelineInput.parse({ customerId, limit: TIMELINE_PAGE });
+  const live = owner.db.selectFrom('interactions').where('customer_id', '=', customerId).where('deleted_at', 'is', null);
+  const { n } = await live.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const depth = Math.min(5000, Number(n) - 2 * TIMELINE_PAGE);
+  const deep =
+    depth > 0
+      ? await live.select(['occurred_at', 'id']).orderBy('occurred_at', 'desc').orderBy('id', 'desc').offset(depth).limit(1).executeTakeFirstOrThrow()
+      : null;
+  return [
+    ...(deep
+      ? [{ name: `timeline of the busiest customer: the page after row ${depth}`, input: { ...first, cursor: { occurredAt: deep.occurred_at, id: deep.id } } }]
+      : []),
+    { name: 'timeline of the busiest customer: visits only', input: { ...first, types: ['visit' as const] } },
+  ];
 }
