@@ -1,4 +1,4 @@
-import { percentile, summarize, type Measurement } from '../measure.js';
+import { Samples, type Measurement } from '../measure.js';
 
 /**
  * Times our call and the raw SQL baseline in turns (ours, raw, ours, raw…), so a burst of other work
@@ -9,22 +9,18 @@ export async function measureAgainstRaw<T>(
   runs: number,
   ours: (i: number) => Promise<T>,
   raw: (i: number) => unknown,
-): Promise<{ ours: Measurement; raw: { p50: number; p95: number } }> {
+): Promise<{ ours: Measurement; raw: Measurement }> {
   for (let i = 0; i < 3; i++) {
     await ours(i);
     raw(i);
   }
-  const oursSamples: number[] = [];
-  const rawSamples: number[] = [];
+  const oursSamples = new Samples();
+  const rawSamples = new Samples();
   for (let i = 0; i < runs; i++) {
-    let start = performance.now();
-    await ours(i);
-    oursSamples.push(performance.now() - start);
-    start = performance.now();
-    raw(i);
-    rawSamples.push(performance.now() - start);
+    await oursSamples.time(() => ours(i));
+    await rawSamples.time(() => raw(i));
   }
-  return { ours: summarize(name, oursSamples), raw: { p50: percentile(rawSamples, 50), p95: percentile(rawSamples, 95) } };
+  return { ours: oursSamples.summary(name), raw: rawSamples.summary(`${name} (raw SQL)`) };
 }
 
 /** Fails the run when our answer and the baseline's differ: a ratio is only fair for the same rows. */

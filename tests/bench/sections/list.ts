@@ -6,8 +6,9 @@ import { p95Below, ratioAtMost, timingOf, type BenchRow, type SectionName } from
 import { listScenarios, searchScenarios, type ListScenario } from '../scenarios.js';
 import { assertSameIds, measureAgainstRaw } from './compare.js';
 
-/** Host-side target for the list, search and customer page (issue 6). */
+/** Host-side targets for the list, search and customer page (issue 6). */
 export const READ_P95_MS = 20;
+/** Judged by the CPU-time medians, which other work on a shared machine does not skew (wall time shown too). */
 export const RAW_RATIO = 1.5;
 
 async function measureScenario(ctx: BenchContext, section: SectionName, scenario: ListScenario): Promise<BenchRow> {
@@ -28,9 +29,9 @@ async function measureScenario(ctx: BenchContext, section: SectionName, scenario
     section,
     name: scenario.name,
     timing,
-    raw: timed.raw,
+    raw: timingOf(timed.raw),
     result: `${first.items.length} of ${first.total}`,
-    targets: [p95Below(READ_P95_MS)(timing), ratioAtMost(RAW_RATIO, timing.p50 / timed.raw.p50)],
+    targets: [p95Below(READ_P95_MS)(timing), ratioAtMost(RAW_RATIO, timing.cpuP50! / timed.raw.cpuP50!)],
   };
   // A missed target comes with the SQL we ran and SQLite's plan for it: the first place to look.
   if (ctx.explain || row.targets.some((t) => !t.met)) {
