@@ -1,5 +1,6 @@
 import { createHost } from '../../electron/host.js';
-import type { SessionUser } from '../../electron/services/context.js';
+import { DEFAULT_NOW } from '../../db/seed/generate.js';
+import type { Clock, SessionUser } from '../../electron/services/context.js';
 import { writeLastRun } from '../../electron/services/backup/settings.js';
 import { startServe, type ServeProcess } from '../e2e/serve-process.js';
 import type { BenchContext, Section } from './context.js';
@@ -56,6 +57,16 @@ const SECTION_RUNNERS: Record<SectionName, Section> = {
 };
 
 /**
+ * The seeded data's "present" (db/seed DEFAULT_NOW), moving on from there: the board's recent and idle
+ * deals and new records' times then relate to the data as they did on the day it was generated,
+ * whenever the benchmark runs.
+ */
+function datasetClock(): Clock {
+  const started = Date.now();
+  return { now: () => new Date(DEFAULT_NOW.getTime() + Date.now() - started) };
+}
+
+/**
  * The headless host started for the http and browser sections runs the daily backup schedule, whose
  * start-up catch-up would back up the database while they measure. The run's copy is therefore
  * marked as backed up just now; the backup section measures a backup on its own.
@@ -79,7 +90,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const machine = machineAtStart();
   const at = new Date().toISOString();
   const dataset = await prepareDataset(options.cacheDir, options.scale, { seed: options.seed, fresh: options.fresh, log: options.log });
-  const host = await createHost({ dataDir: dataset.workDir, backupSchedule: false });
+  const host = await createHost({ dataDir: dataset.workDir, backupSchedule: false, clock: datasetClock() });
   const raw = new RawQueries(host.databaseFile);
   // Started by the first section that needs it (a closure's assignment, hence the holder object).
   const serving: { started?: Promise<ServeProcess>; cookie?: Promise<string> } = {};

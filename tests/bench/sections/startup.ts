@@ -22,7 +22,7 @@ export async function startupSection(ctx: BenchContext): Promise<BenchRow[]> {
   const samples: number[] = [];
   for (let i = 0; i < Math.min(ctx.runs, MAX_RUNS); i++) {
     const started = performance.now();
-    const host = await createHost({ dataDir: ctx.dataset.workDir, backupSchedule: false });
+    const host = await createHost({ dataDir: ctx.dataset.workDir, backupSchedule: false, clock: ctx.host.services.clock });
     try {
       const response = await host.handleApi(
         new Request(`http://crm.test/api/trpc/customers.list?input=${input}`, { headers: { cookie } }),
