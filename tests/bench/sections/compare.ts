@@ -1,5 +1,8 @@
 import { Samples, type Measurement } from '../measure.js';
 
+/** Untimed calls of each side first (statement caches, page cache); call i of the timed ones gets i + WARMUP. */
+export const WARMUP = 3;
+
 /**
  * Times our call and the raw SQL baseline in turns (ours, raw, ours, raw…), so a burst of other work
  * on the machine slows both alike instead of whichever ran during it.
@@ -10,13 +13,13 @@ export async function measureAgainstRaw<T>(
   ours: (i: number) => Promise<T>,
   raw: (i: number) => unknown,
 ): Promise<{ ours: Measurement; raw: Measurement }> {
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < WARMUP; i++) {
     await ours(i);
     raw(i);
   }
   const oursSamples = new Samples();
   const rawSamples = new Samples();
-  for (let i = 0; i < runs; i++) {
+  for (let i = WARMUP; i < WARMUP + runs; i++) {
     await oursSamples.time(() => ours(i));
     await rawSamples.time(() => raw(i));
   }
