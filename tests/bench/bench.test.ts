@@ -5,7 +5,7 @@ import { browserAvailable } from '../e2e/browser.js';
 import { tempDir } from '../helpers/test-host.js';
 import { benchOptions } from './cli-options.js';
 import { prepareDataset } from './dataset.js';
-import { formatTable, SECTIONS, writeReport } from './report.js';
+import { formatMarkdown, formatTable, SECTIONS, writeReport } from './report.js';
 import { runBench } from './run.js';
 
 /**
@@ -30,6 +30,7 @@ describe('npm run bench at the small scale', () => {
     expect(report.machine.cores).toBeGreaterThan(0);
     expect(report.machine.loadAverage.end).toHaveLength(3);
     expect(formatTable(report.rows).split('\n')).toHaveLength(report.rows.length + 1);
+    expect(formatMarkdown(report.rows).split('\n')).toHaveLength(report.rows.length + 2);
     // The run's copy of the data is gone; the generated database stays for the next run.
     expect(existsSync(join(dir, 'work'))).toBe(false);
 
@@ -51,6 +52,6 @@ describe('npm run bench at the small scale', () => {
     expect(parse('--runs', '0')).toThrow('--runs must be a whole number above 0; got "0"');
     expect(parse('--runs', 'many')).toThrow(/--runs must be a whole number/);
     expect(parse('--colour')).toThrow(/Unknown option '--colour'/);
-    expect(benchOptions(['--only', 'search, list'], () => {}).sections).toEqual(['list', 'search']);
+    expect(benchOptions(['--only', 'search, list', '--markdown'], () => {})).toMatchObject({ sections: ['list', 'search'], markdown: true });
   });
 });

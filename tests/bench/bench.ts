@@ -1,5 +1,6 @@
 /**
- * npm run bench -- [--scale small|100k|1m] [--data DIR] [--runs 50] [--only list,search,...] [--seed 42] [--fresh] [--explain]
+ * npm run bench -- [--scale small|100k|1m] [--data DIR] [--runs 50] [--only list,search,...] [--seed 42] [--fresh]
+ *   [--explain] [--markdown]
  *
  * Generates (once, cached in --data, default .cache/bench/<scale>) a seeded database at the chosen
  * scale, measures every section on a fresh copy of it and prints a table; the JSON goes to
@@ -9,7 +10,7 @@
  * See README, "Measuring speed".
  */
 import { benchOptions } from './cli-options.js';
-import { formatTable, writeReport } from './report.js';
+import { formatMarkdown, formatTable, writeReport } from './report.js';
 import { runBench } from './run.js';
 
 async function main(): Promise<void> {
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
       `${report.runs} runs per scenario. ${machine.cpu}, ${machine.cores} cores, ${machine.ramGb} GB, Node ${machine.node}, ` +
       `SQLite ${machine.sqlite}; load average ${machine.loadAverage.start.join(' ')} at the start, ${machine.loadAverage.end.join(' ')} at the end.\n`,
   );
-  console.log(formatTable(report.rows));
+  console.log((options.markdown ? formatMarkdown : formatTable)(report.rows));
   for (const row of options.explain ? report.rows.filter((r) => r.plans) : []) {
     console.log(`\n== ${row.name}`);
     for (const { sql, plan } of row.plans!) console.log(`${sql}\n${plan}\n`);

@@ -16,8 +16,13 @@ function positive(what: string, text: string): number {
   return n;
 }
 
+export interface CommandLine extends BenchOptions {
+  /** Print the table as Markdown (for the README). */
+  markdown: boolean;
+}
+
 /** `npm run bench`'s command line as the harness's options; a clear error for anything it does not know. */
-export function benchOptions(args: string[], log: (line: string) => void): BenchOptions {
+export function benchOptions(args: string[], log: (line: string) => void): CommandLine {
   const { values } = parseArgs({
     args,
     options: {
@@ -28,6 +33,7 @@ export function benchOptions(args: string[], log: (line: string) => void): Bench
       seed: { type: 'string', default: '42' },
       fresh: { type: 'boolean', default: false },
       explain: { type: 'boolean', default: false },
+      markdown: { type: 'boolean', default: false },
     },
   });
   const scale = oneOf<ScaleName>('scale', Object.keys(SCALES) as ScaleName[], values.scale);
@@ -40,6 +46,7 @@ export function benchOptions(args: string[], log: (line: string) => void): Bench
     seed: positive('seed', values.seed),
     fresh: values.fresh,
     explain: values.explain,
+    markdown: values.markdown,
     log,
   };
 }

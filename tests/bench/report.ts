@@ -107,34 +107,46 @@ const width = (text: string) => [...text].length + cjkExtra(text);
 const padEnd = (text: string, w: number) => text + ' '.repeat(Math.max(0, w - width(text)));
 const padStart = (text: string, w: number) => ' '.repeat(Math.max(0, w - width(text))) + text;
 
-export function formatTable(rows: BenchRow[]): string {
-  const header = ['section', 'scenario', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'cpu p50', 'raw p50', 'raw cpu', 'ours/raw',
-    'cpu ours/raw', 'figure', 'result', 'targets'];
+const HEADER = ['section', 'scenario', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'cpu p50', 'raw p50', 'raw cpu', 'ours/raw',
+  'cpu ours/raw', 'figure', 'result', 'targets'];
+/** The text columns; the rest are numbers, right-aligned. */
+const TEXT_COLUMNS = new Set([0, 1, 12, 13]);
+
+function cellsOf(row: BenchRow): string[] {
   const ratio = (n: number | undefined) => (n === undefined ? '' : n.toFixed(2));
-  const cells = rows.map((row) => {
-    const missed = row.targets.filter((t) => !t.met);
-    return [
-      row.section,
-      row.name,
-      ms(row.timing?.p50),
-      ms(row.timing?.p95),
-      ms(row.timing?.p99),
-      ms(row.timing?.max),
-      ms(row.timing?.cpuP50),
-      ms(row.raw?.p50),
-      ms(row.raw?.cpuP50),
-      ratio(ratioOf(row)),
-      ratio(cpuRatioOf(row)),
-      row.figure ? `${figureText(row.figure.value)} ${row.figure.unit}` : '',
-      row.result ?? '',
-      row.targets.length === 0 ? '' : missed.length === 0 ? 'met' : `MISSED ${missed.map((t) => t.text).join(', ')}`,
-    ];
-  });
-  const widths = header.map((h, c) => Math.max(width(h), ...cells.map((line) => width(line[c]!))));
-  const leftAligned = new Set([0, 1, 12, 13]);
+  const missed = row.targets.filter((t) => !t.met);
+  return [
+    row.section,
+    row.name,
+    ms(row.timing?.p50),
+    ms(row.timing?.p95),
+    ms(row.timing?.p99),
+    ms(row.timing?.max),
+    ms(row.timing?.cpuP50),
+    ms(row.raw?.p50),
+    ms(row.raw?.cpuP50),
+    ratio(ratioOf(row)),
+    ratio(cpuRatioOf(row)),
+    row.figure ? `${figureText(row.figure.value)} ${row.figure.unit}` : '',
+    row.result ?? '',
+    row.targets.length === 0 ? '' : missed.length === 0 ? 'met' : `MISSED ${missed.map((t) => t.text).join(', ')}`,
+  ];
+}
+
+/** The rows as a terminal table. */
+export function formatTable(rows: BenchRow[]): string {
+  const cells = rows.map(cellsOf);
+  const widths = HEADER.map((h, c) => Math.max(width(h), ...cells.map((line) => width(line[c]!))));
   const line = (values: string[]) =>
-    values.map((v, c) => (leftAligned.has(c) ? padEnd(v, widths[c]!) : padStart(v, widths[c]!))).join('  ').trimEnd();
-  return [line(header), ...cells.map(line)].join('\n');
+    values.map((v, c) => (TEXT_COLUMNS.has(c) ? padEnd(v, widths[c]!) : padStart(v, widths[c]!))).join('  ').trimEnd();
+  return [line(HEADER), ...cells.map(line)].join('\n');
+}
+
+/** The rows as a Markdown table, for the README. */
+export function formatMarkdown(rows: BenchRow[]): string {
+  const line = (values: string[]) => `| ${values.map((v) => v.replaceAll('|', '\\|')).join(' | ')} |`;
+  const rule = `|${HEADER.map((_, c) => (TEXT_COLUMNS.has(c) ? ' --- |' : ' ---: |')).join('')}`;
+  return [line(HEADER), rule, ...rows.map((row) => line(cellsOf(row)))].join('\n');
 }
 
 /** Writes the report to bench-results/bench-<scale>-<time>.json; returns the file's path. */
