@@ -79,6 +79,9 @@ async function generate(dir: string, description: DatasetDescription, log: (line
       interactions: description.interactions,
       now,
       passwordHash: await hashPassword(SEED_PASSWORD),
+      onProgress: (done) => {
+        if (done % 100_000 === 0) log(`  ${done} customers`);
+      },
     });
     await seedDeals(connection, { seed: description.seed, deals: description.deals, now });
   } finally {
