@@ -91,3 +91,17 @@ export async function countCustomerHistory(db: Db, customerId: number): Promise<
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Who last changed a customer's own fields (the name a conflict dialog shows), if anyone on record. */
+export async function lastCustomerEditor(db: Db, customerId: number): Promise<string | null> {
+  const row = await db
+    .selectFrom('audit_log as a')
+    .leftJoin('users as u', 'u.id', 'a.user_id')
+    .select('u.display_name')
+    .where('a.customer_id', '=', customerId)
+    .where('a.entity', '=', 'customer')
+    .orderBy('a.id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.display_name ?? null;
+}

@@ -1,11 +1,14 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApiHandler, type ApiHandler } from './api/handler.js';
-import { APP_VERSION } from './app-info.js';
+import { APP_VERSION, RENDERER_DIR } from './app-info.js';
 import { DatabaseHolder } from './database-holder.js';
 import { EventBus } from './events.js';
+import { LanSharing } from './lan/lan-sharing.js';
 import { BackupService } from './services/backup/service.js';
 import { systemClock, type Clock, type ServiceContext } from './services/context.js';
+import { LoginThrottle } from './services/login-throttle.js';
+import { PresenceBoard } from './services/presence.js';
 import { startPoolRecycling, type RecyclingScheduler } from './services/pool-recycling.service.js';
 import { startReminderScheduler, type FiredReminder, type ReminderScheduler } from './services/reminders.service.js';
 
@@ -20,6 +23,8 @@ export interface HostOptions {
   onReminder?: (reminder: FiredReminder) => void;
   /** Run the daily backup schedule and the start-up catch-up backup (default true; tests turn it on when they test it). */
   backupSchedule?: boolean;
+  /** Where sharing on the office network listens (default every interface; tests use loopback) and whether it announces itself over mDNS. */
+  lan?: { listenHost?: string; announce?: boolean };
 }
 
 export interface Host {
@@ -30,6 +35,8 @@ export interface Host {
   /** Backups and restore; the shell reads `status()` / `onChange` to show failures natively. */
   backups: BackupService;
   handleApi: ApiHandler;
+  /** "Share on the office network": the HTTPS server for colleagues and browsers. */
+  lan: LanSharing;
   reminders: ReminderScheduler;
   /** Returns customers without follow-up to the public pool, daily and at start-up. */
   poolRecycling: RecyclingScheduler;
@@ -66,18 +73,31 @@ export async function createHost(options: HostOptions): Promise<Host> {
   await reminders.check();
   const poolRecycling = startPoolRecycling(services, { exclusive: (work) => holder.run(work) });
   await poolRecycling.check().catch((error: unknown) => console.error('Recycling idle customers failed:', error));
-  const handleApi = createApiHandler(services, { version: APP_VERSION, schemaVersion: () => holder.schemaVersion }, backups);
+  // Every request runs through the holder, so a restore never pulls the connection from under one.
+  const handleApi: ApiHandler = (req, requestOptions) => holder.run(() => api(req, requestOptions));
+  const lan = new LanSharing({
+    services,
+    handleApi,
+    rendererDir: existsSync(RENDERER_DIR) ? RENDERER_DIR : null,
+    appVersion: APP_VERSION,
+    ...options.lan,
+  });
+  const throttle = new LoginThrottle(clock);
+  const presence = new PresenceBoard(clock, events);
+  const api = createApiHandler(services, { version: APP_VERSION, schemaVersion: () => holder.schemaVersion }, { backups, lan, throttle, presence });
+  await lan.resume();
   return {
     dataDir: options.dataDir,
     databaseFile,
     services,
     events,
     backups,
-    // Every request runs through the holder, so a restore never pulls the connection from under one.
-    handleApi: (req, requestOptions) => holder.run(() => handleApi(req, requestOptions)),
+    handleApi,
+    lan,
     reminders,
     poolRecycling,
     close: async () => {
+      await lan.stop();
       await poolRecycling.stop();
       await reminders.stop();
       await backups.stop();

@@ -18,12 +18,12 @@ import {
   isPermissionAllowed,
   secureWebPreferences,
 } from './desktop/security.js';
-import { createHost, type Host } from './host.js';
+import { CopyBackend } from './client/copy-backend.js';
 import { resolveSession } from './services/auth.service.js';
 
 const PRELOAD = join(dirname(fileURLToPath(import.meta.url)), 'preload.cjs');
 
-let host: Host | null = null;
+let backend: CopyBackend | null = null;
 let stopBridge: (() => void) | null = null;
 let mainWindow: BrowserWindow | null = null;
 /** Users signed in on this desktop's windows: their reminders also show as native notifications. */
@@ -117,22 +117,27 @@ async function start(): Promise<void> {
   );
   protocol.handle(APP_SCHEME, (request) => serveAppRequest(request, RENDERER_DIR));
 
-  host = await createHost({
+  // The owner's PC keeps the office database; a colleague's copy works against it over the network.
+  // A fresh install asks which (in the window); native notifications come from a local database only.
+  backend = await CopyBackend.start({
     dataDir: app.getPath('userData'),
     nativeBinding: nativeBinding(),
     onReminder: (reminder) => {
       if (desktopUserIds.has(reminder.userId)) showReminderNotification(reminder, app.getLocale(), focusMainWindow);
     },
+    onLocalHost: (host) => notifyBackupFailures(host.backups, app.getLocale(), focusMainWindow),
   });
-  notifyBackupFailures(host.backups, app.getLocale(), focusMainWindow);
-  const services = host.services;
-  stopBridge = registerApiBridge(ipcMain, host, {
+  const current = backend;
+  stopBridge = registerApiBridge(ipcMain, current, {
     isAppUrl,
     origin: APP_ORIGIN,
-    onSessionsChange: (tokens) =>
+    onSessionsChange: (tokens) => {
+      const services = current.host?.services;
+      if (!services) return;
       void Promise.all(tokens.map((token) => resolveSession(services, token))).then((users) => {
         desktopUserIds = new Set(users.flatMap((user) => (user ? [user.id] : [])));
-      }),
+      });
+    },
   });
   Menu.setApplicationMenu(applicationMenu());
   mainWindow = createWindow();
@@ -170,15 +175,15 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
-    if (host && !mainWindow) mainWindow = createWindow();
+    if (backend && !mainWindow) mainWindow = createWindow();
   });
 
   app.on('will-quit', (event) => {
-    if (!host) return;
+    if (!backend) return;
     // Closing the database is async: hold the quit until it is done, then quit again.
     event.preventDefault();
-    const closing = host;
-    host = null;
+    const closing = backend;
+    backend = null;
     stopBridge?.();
     closing
       .close()

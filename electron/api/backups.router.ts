@@ -1,13 +1,6 @@
 import { hashToken } from '../services/auth.service.js';
-import { AppError } from '../services/errors.js';
 import { backupPasswordInput, backupSettingsInput, restoreInput } from './schemas/backups.schema.js';
-import { authedProcedure, router } from './trpc.js';
-
-/** Changing where and how backups go, and replacing the data, is the owner's alone. */
-const ownerProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (ctx.user.role !== 'owner') throw new AppError('forbidden', 'Only the owner may change backups or restore');
-  return next();
-});
+import { authedProcedure, ownerProcedure, router } from './trpc.js';
 
 export const backupsRouter = router({
   /** Polled while a backup runs (progress) and by every screen (a failed backup is announced). */

@@ -6,8 +6,10 @@ import { customersRouter } from './customers.router.js';
 import { duplicatesRouter } from './duplicates.router.js';
 import { exportsRouter } from './exports.router.js';
 import { importsRouter } from './imports.router.js';
+import { lanRouter } from './lan.router.js';
 import { leadsRouter } from './leads.router.js';
 import { poolRouter } from './pool.router.js';
+import { presenceRouter } from './presence.router.js';
 import { interactionsRouter } from './interactions.router.js';
 import { notificationsRouter } from './notifications.router.js';
 import { tasksRouter } from './tasks.router.js';
@@ -36,6 +38,8 @@ export const appRouter = router({
   leads: leadsRouter,
   pool: poolRouter,
   duplicates: duplicatesRouter,
+  lan: lanRouter,
+  presence: presenceRouter,
 });
 
 export type AppRouter = typeof appRouter;

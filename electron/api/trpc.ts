@@ -1,7 +1,10 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { ZodError } from 'zod';
+import type { LanControl } from '../lan/lan-control.js';
 import type { BackupService } from '../services/backup/service.js';
+import type { LoginThrottle } from '../services/login-throttle.js';
+import type { PresenceBoard } from '../services/presence.js';
 import type { ServiceContext, SessionUser, UserContext } from '../services/context.js';
 import { AppError, type AppErrorCode, type FieldErrors } from '../services/errors.js';
 
@@ -9,6 +12,13 @@ export interface ApiContext {
   services: ServiceContext;
   /** Host-level: backups and restore of the data folder. */
   backups: BackupService;
+  /** Host-level: sharing on the office network. */
+  lan: LanControl;
+  throttle: LoginThrottle;
+  /** Who has which customer open (in memory). */
+  presence: PresenceBoard;
+  /** The network address the request came from (null over the desktop bridge). */
+  remoteAddress: string | null;
   user: SessionUser | null;
   /** The session token this request came with, if any. */
   token: string | null;
@@ -45,6 +55,11 @@ const TRPC_CODES: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
   backup_wrong_password: 'BAD_REQUEST',
   backup_schema_too_new: 'BAD_REQUEST',
   pool_limit: 'FORBIDDEN',
+  too_many_attempts: 'TOO_MANY_REQUESTS',
+  lan_port_in_use: 'CONFLICT',
+  host_unreachable: 'SERVICE_UNAVAILABLE',
+  host_not_office_crm: 'BAD_REQUEST',
+  host_certificate_changed: 'BAD_GATEWAY',
 };
 
 function fieldErrorsOf(error: ZodError): FieldErrors {
@@ -94,4 +109,10 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   }
   const userCtx: UserContext = { ...ctx.services, user: ctx.user };
   return next({ ctx: { ...ctx, user: ctx.user, userCtx } });
+});
+
+/** Host-wide settings (backups and restore, sharing on the office network) are the owner's alone. */
+export const ownerProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== 'owner') throw new AppError('forbidden', 'Only the owner may do this');
+  return next();
 });

@@ -17,9 +17,25 @@ export interface BridgeResponse {
   body: string;
 }
 
+/** A change committed on the host: { entity, id, op } (see electron/events.ts). */
+export interface BridgeChange {
+  entity: string;
+  id: number;
+  op: string;
+}
+
 export interface DesktopBridge {
   request(request: BridgeRequest): Promise<BridgeResponse>;
+  /**
+   * Pushes the host's changes to the window while its session lasts; onReconnect after the feed was
+   * down (changes may have been missed). Returns the unsubscribe function.
+   */
+  onChange(listener: (change: BridgeChange) => void, onReconnect: () => void): () => void;
 }
 
 export const BRIDGE_GLOBAL = 'officeCrm';
 export const API_CHANNEL = 'crm:api';
+/** Renderer → main: start (or restart) this window's change feed. */
+export const FEED_CHANNEL = 'crm:feed';
+/** Main → renderer: one change, or `null` when the feed (re)connected. */
+export const CHANGE_CHANNEL = 'crm:change';

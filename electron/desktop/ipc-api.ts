@@ -1,17 +1,19 @@
 import type { ApiHandler } from '../api/handler.js';
 import { SESSION_COOKIE } from '../api/session-cookie.js';
 import { MAX_BODY_BYTES } from '../lan/http-server.js';
-import { API_CHANNEL, type BridgeRequest, type BridgeResponse } from './bridge-types.js';
+import { EVENTS_PATH } from '../api/live-events.js';
+import { API_CHANNEL, CHANGE_CHANNEL, FEED_CHANNEL, type BridgeRequest, type BridgeResponse } from './bridge-types.js';
+import { readChangeStream } from './change-feed.js';
 
 /** The part of an invoke event the bridge relies on; Electron's IpcMainInvokeEvent fits it. */
 export interface InvokeEventLike {
-  sender: { id: number; once(event: 'destroyed', listener: () => void): unknown };
+  sender: { id: number; once(event: 'destroyed', listener: () => void): unknown; send(channel: string, ...args: unknown[]): void };
   senderFrame: { url: string } | null;
 }
 
 /** The part of Electron's ipcMain the bridge uses, so it can be tested without Electron. */
 export interface IpcMainLike {
-  handle(channel: string, listener: (event: InvokeEventLike, payload: unknown) => Promise<BridgeResponse>): void;
+  handle(channel: string, listener: (event: InvokeEventLike, payload: unknown) => Promise<unknown>): void;
   removeHandler(channel: string): void;
 }
 
@@ -22,6 +24,8 @@ export interface ApiBridgeOptions {
   origin: string;
   /** Told the session tokens the app's windows hold whenever they change (the shell shows their users' reminders). */
   onSessionsChange?(tokens: string[]): void;
+  /** Wait before reopening a window's change feed that ended while its session lasts (default 2 s). */
+  feedRetryMs?: number;
 }
 
 /** Headers the bridge owns: identity comes from its cookie jar only, framing from the bridge itself. */
@@ -112,32 +116,78 @@ export function registerApiBridge(
 ): () => void {
   const sessions = new Map<number, string>();
   const watched = new Set<number>();
+  const feeds = new Map<number, () => void>();
 
   const announce = () => options.onSessionsChange?.([...sessions.values()]);
+
+  /** Forgets a window's session and feed when the window goes away. */
+  function watch(sender: InvokeEventLike['sender']): void {
+    if (watched.has(sender.id)) return;
+    watched.add(sender.id);
+    sender.once('destroyed', () => {
+      feeds.get(sender.id)?.();
+      feeds.delete(sender.id);
+      sessions.delete(sender.id);
+      watched.delete(sender.id);
+      announce();
+    });
+  }
 
   function remember(sender: InvokeEventLike['sender'], response: Response): void {
     const setCookies = response.headers.getSetCookie();
     for (const setCookie of setCookies) {
       const update = sessionCookieUpdate(setCookie, Date.now());
-      if (update === 'clear') sessions.delete(sender.id);
-      else if (update) sessions.set(sender.id, update.token);
+      if (update === 'clear') {
+        sessions.delete(sender.id);
+        feeds.get(sender.id)?.(); // signed out: no more changes for this window
+      } else if (update) sessions.set(sender.id, update.token);
     }
     if (setCookies.length > 0) announce();
-    if (sessions.has(sender.id) && !watched.has(sender.id)) {
-      watched.add(sender.id);
-      sender.once('destroyed', () => {
-        sessions.delete(sender.id);
-        watched.delete(sender.id);
-        announce();
-      });
-    }
+    if (sessions.has(sender.id)) watch(sender);
   }
 
-  ipcMain.handle(API_CHANNEL, async (event, payload) => {
+  function checkSender(event: InvokeEventLike): void {
     const frameUrl = event.senderFrame?.url;
     if (!frameUrl || !options.isAppUrl(frameUrl)) {
       throw new Error(`API call refused: sender ${frameUrl ?? '(no frame)'} is not the app`);
     }
+  }
+
+  // One change feed per window, read from the API's event stream with the window's session and
+  // pushed to it; reopened while the session lasts (the host restarted, a colleague's network dropped).
+  async function openFeed(sender: InvokeEventLike['sender'], reconnect: boolean): Promise<boolean> {
+    const token = sessions.get(sender.id);
+    if (!token) return false;
+    let stopped = false;
+    let cancel = () => {};
+    feeds.set(sender.id, () => {
+      stopped = true;
+      cancel();
+    });
+    const request = new Request(new URL(EVENTS_PATH, options.origin), { headers: { cookie: `${SESSION_COOKIE}=${token}` } });
+    const response = await host.handleApi(request, { secure: true, remoteAddress: null }).catch(() => null);
+    if (response?.ok && response.body && !stopped) {
+      const stream = readChangeStream(response.body, (change) => sender.send(CHANGE_CHANNEL, change));
+      cancel = stream.cancel;
+      if (reconnect) sender.send(CHANGE_CHANNEL, null);
+      await stream.done;
+    }
+    if (!stopped && sessions.get(sender.id) === token) {
+      setTimeout(() => void (!stopped && openFeed(sender, true)), options.feedRetryMs ?? 2000);
+    }
+    return response?.ok ?? false;
+  }
+
+  ipcMain.handle(FEED_CHANNEL, async (event) => {
+    checkSender(event);
+    feeds.get(event.sender.id)?.();
+    if (!sessions.has(event.sender.id)) return false;
+    void openFeed(event.sender, false);
+    return true;
+  });
+
+  ipcMain.handle(API_CHANNEL, async (event, payload) => {
+    checkSender(event);
     let request: Request;
     try {
       request = toRequest(parseBridgeRequest(payload), options.origin, sessions.get(event.sender.id));
@@ -147,7 +197,7 @@ export function registerApiBridge(
     }
     let response: Response;
     try {
-      response = await host.handleApi(request, { secure: true });
+      response = await host.handleApi(request, { secure: true, remoteAddress: null });
     } catch (error) {
       console.error('API call over IPC failed:', error);
       return errorResponse(500, 'internal', 'Internal error');
@@ -162,6 +212,9 @@ export function registerApiBridge(
 
   return () => {
     ipcMain.removeHandler(API_CHANNEL);
+    ipcMain.removeHandler(FEED_CHANNEL);
+    for (const stop of feeds.values()) stop();
+    feeds.clear();
     sessions.clear();
   };
 }

@@ -1,19 +1,25 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { ApiHandler } from '../api/handler.js';
+import { allowedHostNames, hostNameOf, urlHost } from './addresses.js';
 import { readStaticFile } from './static-files.js';
 
 /** Largest API request body: far above any form, far below what could hurt the host. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-const SECURITY_HEADERS = {
+const SECURITY_HEADERS: Record<string, string> = {
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
   'referrer-policy': 'no-referrer',
   'cross-origin-opener-policy': 'same-origin',
   'content-security-policy':
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
-} as const;
+};
+// Browsers that once reached the host over HTTPS keep to HTTPS (a year; LAN certificates are pinned, not public).
+const HSTS = 'max-age=31536000';
 
 export interface HttpServerOptions {
   handleApi: ApiHandler;
@@ -21,6 +27,10 @@ export interface HttpServerOptions {
   rendererDir: string | null;
   host: string;
   port: number;
+  /** Serve HTTPS with this key and certificate (office network mode); plain HTTP otherwise. */
+  tls?: { key: string; cert: string };
+  /** Host header names accepted (DNS rebinding guard); default: this machine's own names and addresses. */
+  allowedHosts?: Set<string>;
 }
 
 export interface RunningServer {
@@ -32,8 +42,27 @@ export interface RunningServer {
 class BodyTooLargeError extends Error {}
 
 function sendJson(res: ServerResponse, status: number, code: string, message: string): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8' });
+  res.writeHead(status, { ...securityHeaders(res), 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify({ error: { code, message } }));
+}
+
+// The socket is gone once a client hung up mid-request; such an answer is never read anyway.
+const securityHeaders = (res: ServerResponse) =>
+  (res.req.socket as { encrypted?: boolean } | null)?.encrypted ? { ...SECURITY_HEADERS, 'strict-transport-security': HSTS } : SECURITY_HEADERS;
+
+/**
+ * A state-changing request must come from a page of this host: SameSite cookies already stop other sites,
+ * this also stops a page served from another port or a rebinding name. Requests without Origin (the
+ * desktop bridge, API clients with a bearer token) carry no ambient cookie a page could borrow.
+ */
+function crossOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (!origin || req.method === 'GET' || req.method === 'HEAD') return false;
+  try {
+    return new URL(origin).host.toLowerCase() !== (req.headers.host ?? '').toLowerCase();
+  } catch {
+    return true;
+  }
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -50,6 +79,7 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 }
 
 async function handleApiRequest(options: HttpServerOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (crossOrigin(req)) return sendJson(res, 403, 'cross_origin', 'Requests from another site are refused');
   let body: Buffer | undefined;
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     try {
@@ -66,20 +96,25 @@ async function handleApiRequest(options: HttpServerOptions, req: IncomingMessage
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
-  const request = new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, {
+  const secure = Boolean(options.tls);
+  const request = new Request(`${secure ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, {
     method: req.method ?? 'GET',
     headers,
     body: body && body.length > 0 ? body : undefined,
   });
-  const response = await options.handleApi(request, { secure: false });
-  const outHeaders: Record<string, string | string[]> = { ...SECURITY_HEADERS, 'cache-control': 'no-store' };
+  const response = await options.handleApi(request, { secure, remoteAddress: req.socket.remoteAddress ?? null });
+  const outHeaders: Record<string, string | string[]> = { ...securityHeaders(res), 'cache-control': 'no-store' };
   response.headers.forEach((value, name) => {
     if (name !== 'set-cookie') outHeaders[name] = value;
   });
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) outHeaders['set-cookie'] = cookies;
   res.writeHead(response.status, outHeaders);
-  res.end(Buffer.from(await response.arrayBuffer()));
+  if (!response.body) return void res.end();
+  // Streamed, not buffered: the change-event stream never ends while the page is open.
+  const stream = Readable.fromWeb(response.body as import('node:stream/web').ReadableStream);
+  res.once('close', () => stream.destroy());
+  await pipeline(stream, res).catch(() => undefined); // a reader that leaves mid-stream is not an error
 }
 
 async function handleStatic(rendererDir: string | null, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -87,16 +122,23 @@ async function handleStatic(rendererDir: string | null, req: IncomingMessage, re
   const file = rendererDir ? await readStaticFile(rendererDir, new URL(req.url ?? '/', 'http://x').pathname) : null;
   if (!file) return sendJson(res, 404, 'not_found', 'The app is not built: run npm run build');
   res.writeHead(200, {
-    ...SECURITY_HEADERS,
+    ...securityHeaders(res),
     'content-type': file.contentType,
     'cache-control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
   });
   res.end(req.method === 'HEAD' ? undefined : file.body);
 }
 
-/** Serves the API and the built renderer over HTTP (the headless host; LAN mode wraps it in TLS). */
+/**
+ * Serves the API and the built renderer: over HTTP on loopback (the headless host) or over HTTPS on the
+ * office network (LAN mode).
+ */
 export function startHttpServer(options: HttpServerOptions): Promise<RunningServer> {
-  const server = createServer((req, res) => {
+  const allowedHosts = options.allowedHosts ?? allowedHostNames();
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    if (!allowedHosts.has(hostNameOf(req.headers.host ?? ''))) {
+      return sendJson(res, 421, 'unknown_host', 'This server does not answer to that host name');
+    }
     const path = req.url ?? '/';
     const work = path.startsWith('/api/') ? handleApiRequest(options, req, res) : handleStatic(options.rendererDir, req, res);
     work.catch((error: unknown) => {
@@ -104,17 +146,17 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningServ
       if (!res.headersSent) sendJson(res, 500, 'internal', 'Internal error');
       else res.destroy();
     });
-  });
+  };
+  const server: Server = options.tls ? createHttpsServer({ ...options.tls, minVersion: 'TLSv1.2' }, onRequest) : createHttpServer(onRequest);
   server.requestTimeout = 30_000;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {
       server.off('error', reject);
       const { port } = server.address() as AddressInfo;
-      const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
       resolve({
         server,
-        url: `http://${shownHost}:${port}`,
+        url: `${options.tls ? 'https' : 'http'}://${urlHost(options.host)}:${port}`,
         close: () =>
           new Promise<void>((done) => {
             server.close(() => done());

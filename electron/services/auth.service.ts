@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import {
   deleteExpiredSessions,
   deleteSession,
+  deleteSessionsOfUser,
   findSessionWithUser,
   insertSession,
   touchSession,
@@ -109,6 +110,10 @@ export async function resolveSession(ctx: ServiceContext, token: string): Promis
 
 export async function logout(ctx: ServiceContext, token: string): Promise<void> {
   await deleteSession(ctx.db, hashToken(token));
+}
+
+export async function logoutEverywhere(ctx: ServiceContext, userId: number): Promise<void> {
+  await deleteSessionsOfUser(ctx.db, userId);
 }
 
 // A valid hash of a random password, computed on first need.

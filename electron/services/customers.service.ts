@@ -1,4 +1,4 @@
-import { createdRecord, diffRecords } from '../../db/audit.repository.js';
+import { createdRecord, diffRecords, lastCustomerEditor } from '../../db/audit.repository.js';
 import { insertContact, listContactsOfCustomer, softDeleteContactsWithCustomer } from '../../db/contact.repository.js';
 import type { Db } from '../../db/connection.js';
 import {
@@ -171,7 +171,8 @@ export async function updateCustomer(ctx: UserContext, input: UpdateCustomerInpu
       ...customerColumns(input),
       updated_at: now,
     });
-    if (!updated) throw conflict('customer', before);
+    // The current record and who saved it, for the conflict dialog.
+    if (!updated) throw conflict('customer', { ...before, updatedByName: await lastCustomerEditor(trx, input.id) });
     // A new owner starts a new holding: the pool's recycling clock restarts from now.
     if (input.ownerId !== null && input.ownerId !== before.ownerId) await startHolding(trx, input.id, now);
     await replaceCustomerTags(trx, input.id, input.tags);

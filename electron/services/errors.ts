@@ -23,7 +23,15 @@ export type AppErrorCode =
   | 'backup_wrong_password'
   | 'backup_schema_too_new'
   // The public pool: a rep already holds as many customers as allowed.
-  | 'pool_limit';
+  | 'pool_limit'
+  // Sign-in throttling: too many wrong passwords for an account or from an address.
+  | 'too_many_attempts'
+  // Office network sharing: the chosen port is taken by another program.
+  | 'lan_port_in_use'
+  // A colleague's copy and its office host: not reachable, not an office CRM, or not the paired certificate.
+  | 'host_unreachable'
+  | 'host_not_office_crm'
+  | 'host_certificate_changed';
 
 export type FieldErrors = Record<string, string>;
 

@@ -1,6 +1,7 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { notifyError } from '../shared/notify';
 import { appErrorOf, hasErrorCode } from './app-error';
+import { isConnectionError, setOffline } from './connection-state';
 
 interface ApiCallMeta extends Record<string, unknown> {
   /** The screen shows this call's errors itself (inline), so no notification. */
@@ -14,23 +15,36 @@ declare module '@tanstack/react-query' {
   }
 }
 
-/** Every failed call is announced, except an expired session (the login screen says it) and quiet calls. */
-function report(error: unknown, meta: ApiCallMeta | undefined): void {
+/**
+ * Every failed call is announced, except an expired session (the login screen says it), quiet calls,
+ * and reads while the host is unreachable (the offline banner says that once).
+ */
+function report(error: unknown, meta: ApiCallMeta | undefined, isRead: boolean): void {
+  if (isConnectionError(error)) {
+    setOffline(true);
+    if (isRead) return;
+  }
   if (meta?.quiet || hasErrorCode(error, 'unauthenticated')) return;
   notifyError(error);
 }
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
-    queryCache: new QueryCache({ onError: (error, query) => report(error, query.meta) }),
+    queryCache: new QueryCache({
+      onError: (error, query) => report(error, query.meta, true),
+      onSuccess: () => setOffline(false),
+    }),
     mutationCache: new MutationCache({
-      onError: (error, _variables, _context, mutation) => report(error, mutation.meta),
+      onError: (error, _variables, _context, mutation) => report(error, mutation.meta, false),
+      onSuccess: () => setOffline(false),
     }),
     defaultOptions: {
       queries: {
         staleTime: 15_000,
         // The API's own answers (not found, not signed in, ...) will not change on retry; network hiccups might.
         retry: (failures, error) => !appErrorOf(error) && failures < 2,
+        // Offline, a page keeps what it shows (and any unsaved form input) instead of an error screen.
+        refetchOnReconnect: true,
       },
     },
   });

@@ -1,5 +1,6 @@
 import { HashRouter } from 'react-router';
 import { AuthGate } from '../features/auth/AuthGate';
+import { FirstStartGate } from '../features/setup/FirstStartGate';
 import { AppLayout } from './AppLayout';
 import { AppRoutes } from './AppRoutes';
 import { Providers } from './Providers';
@@ -9,11 +10,13 @@ export function App() {
   return (
     <Providers>
       <HashRouter>
-        <AuthGate>
-          <AppLayout>
-            <AppRoutes />
-          </AppLayout>
-        </AuthGate>
+        <FirstStartGate>
+          <AuthGate>
+            <AppLayout>
+              <AppRoutes />
+            </AppLayout>
+          </AuthGate>
+        </FirstStartGate>
       </HashRouter>
     </Providers>
   );

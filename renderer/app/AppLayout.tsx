@@ -2,6 +2,8 @@ import { AppShell, Burger, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { OfflineBanner } from '../features/live/OfflineBanner';
+import { useLiveUpdates } from '../features/live/useLiveUpdates';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { GlobalSearch } from '../features/search/GlobalSearch';
 import { SearchButton } from '../features/search/SearchButton';
@@ -15,6 +17,7 @@ import { UserMenu } from './UserMenu';
 export function AppLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const [navbarOpened, navbar] = useDisclosure();
+  useLiveUpdates();
   return (
     <AppShell
       header={{ height: 56 }}
@@ -25,7 +28,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={navbarOpened} onClick={navbar.toggle} hiddenFrom="sm" size="sm" />
-            <Text fw={700} size="lg">
+            <Text fw={700} size="lg" style={{ whiteSpace: 'nowrap' }}>
               {t('app.name')}
             </Text>
           </Group>
@@ -33,8 +36,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <Group gap="xs" wrap="nowrap">
             <QuickLogButton />
             <NotificationBell />
-            <LanguageSwitch />
-            <ColorSchemeToggle />
+            {/* On a phone these move into the user menu. */}
+            <Group gap="xs" wrap="nowrap" visibleFrom="sm">
+              <LanguageSwitch />
+              <ColorSchemeToggle />
+            </Group>
             <UserMenu />
           </Group>
         </Group>
@@ -42,7 +48,10 @@ export function AppLayout({ children }: { children: ReactNode }) {
       <AppShell.Navbar p="xs">
         <NavigationMenu onNavigate={navbar.close} />
       </AppShell.Navbar>
-      <AppShell.Main>{children}</AppShell.Main>
+      <AppShell.Main>
+        <OfflineBanner />
+        {children}
+      </AppShell.Main>
       <GlobalSearch />
       <QuickLog />
     </AppShell>

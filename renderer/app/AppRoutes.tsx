@@ -5,6 +5,7 @@ import { CustomerEditPage } from '../features/customers/CustomerEditPage';
 import { CustomerNewPage } from '../features/customers/CustomerNewPage';
 import { CustomerPage } from '../features/customers/CustomerPage';
 import { CustomersListPage } from '../features/customers/CustomersListPage';
+import { OfficeNetworkPage } from '../features/lan/OfficeNetworkPage';
 import { LeadsPage } from '../features/leads/LeadsPage';
 import { PoolPage } from '../features/pool/PoolPage';
 import { DuplicatesPage } from '../features/merge/DuplicatesPage';
@@ -35,6 +36,7 @@ export function AppRoutes() {
         <Route path="/pool" element={<PoolPage />} />
         <Route path="/settings" element={<Navigate to="/settings/backup" replace />} />
         <Route path="/settings/backup" element={<BackupSettingsPage />} />
+        <Route path="/settings/network" element={<OfficeNetworkPage />} />
         <Route path="*" element={<Navigate to="/customers" replace />} />
       </Routes>
     </>

@@ -12,6 +12,12 @@ import historyEn from './history.en.json';
 import historyZh from './history.zh-CN.json';
 import importEn from './import.en.json';
 import importZh from './import.zh-CN.json';
+import lanEn from './lan.en.json';
+import liveEn from './live.en.json';
+import setupEn from './setup.en.json';
+import setupZh from './setup.zh-CN.json';
+import liveZh from './live.zh-CN.json';
+import lanZh from './lan.zh-CN.json';
 import leadsEn from './leads.en.json';
 import leadsZh from './leads.zh-CN.json';
 import opportunitiesEn from './opportunities.en.json';
@@ -38,6 +44,9 @@ export const en = {
   ...historyEn,
   ...importEn,
   ...exportEn,
+  ...lanEn,
+  ...liveEn,
+  ...setupEn,
   ...tasksEn,
   ...opportunitiesEn,
   ...backupsEn,
@@ -56,6 +65,9 @@ export const zhCN: typeof en = {
   ...historyZh,
   ...importZh,
   ...exportZh,
+  ...lanZh,
+  ...liveZh,
+  ...setupZh,
   ...tasksZh,
   ...opportunitiesZh,
   ...backupsZh,

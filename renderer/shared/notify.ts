@@ -5,7 +5,9 @@ import { i18n } from '../i18n/i18n';
 /** The translated sentence for any failed call: the API's error code, else a generic message. */
 export function errorMessage(error: unknown): string {
   const app = appErrorOf(error);
-  return app ? i18n.t(`errors.code.${app.code}`) : i18n.t('errors.unexpected');
+  // Some refusals carry the numbers their sentence needs (minutes to wait, a port).
+  const values = typeof app?.data === 'object' && app.data !== null && !Array.isArray(app.data) ? (app.data as Record<string, unknown>) : {};
+  return app ? i18n.t(`errors.code.${app.code}`, values) : i18n.t('errors.unexpected');
 }
 
 /** The API's refusals explain themselves; only an unexpected failure gets the "went wrong" title. */

@@ -113,7 +113,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       explain: options.explain,
       log: options.log,
       serve: async () => {
-        serving.started ??= startServe({ dataDir: dataset.workDir });
+        serving.started ??= startServe([], { dataDir: dataset.workDir });
         const { url } = await serving.started;
         serving.cookie ??= signInOverHttp(url, users.owner.username, SEED_PASSWORD);
         return { url, cookie: await serving.cookie };

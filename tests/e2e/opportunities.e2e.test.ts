@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -97,5 +97,23 @@ describe.runIf(browserAvailable())('the deal board in the browser through serve'
     // The stage history shows each move.
     await cardIn(page, 'Lost', 'ERP 二期').click();
     await expect.poll(() => page.getByTestId('stage-history').textContent()).toContain('Needs confirmed → Lost');
+  });
+
+  it('exports the deal list, with its filter, to a CSV file that Excel reads as UTF-8', async () => {
+    // Close the deal the last test opened; its fading overlay would take the click.
+    await page.keyboard.press('Escape');
+    await page.locator('.mantine-Modal-overlay').waitFor({ state: 'detached' });
+    await page.goto(`${serve.url}/#/opportunities?view=list&search=ERP`);
+    await page.getByTestId('deal-row').waitFor();
+    await page.getByTestId('export-menu').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+    expect(download.suggestedFilename()).toMatch(/^Deals-\d{4}-\d{2}-\d{2}\.csv$/);
+    const bytes = readFileSync((await download.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, row, ...rest] = bytes.subarray(3).toString('utf8').trim().split('\r\n');
+    expect(header).toMatch(/^Deal name,Customer,Stage,Amount,Currency,Expected close,Owner,/);
+    expect(row).toMatch(/^ERP 二期,杭州青山软件有限公司,Lost,128000,CNY,,王老板,/);
+    expect(rest).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'deal-list-export.png') });
   });
 });

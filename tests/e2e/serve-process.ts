@@ -14,12 +14,12 @@ const SERVE_JS = join(APP_ROOT, 'dist', 'electron', 'serve.js');
 
 /**
  * Runs the real headless host (`npm run serve`'s program) on a free port with a fresh data folder, or
- * on `dataDir` (kept when it stops).
+ * on `options.dataDir` (kept when it stops); `--desktop` runs what a desktop copy's window talks to instead.
  */
-export async function startServe(options: { dataDir?: string } = {}): Promise<ServeProcess> {
+export async function startServe(extraArgs: string[] = [], options: { dataDir?: string } = {}): Promise<ServeProcess> {
   if (!existsSync(SERVE_JS)) throw new Error(`${SERVE_JS} is missing: run npm run build first (npm test does)`);
   const dataDir = options.dataDir ?? tempDir('crm-e2e-');
-  const child: ChildProcess = spawn(process.execPath, [SERVE_JS, '--port', '0', '--data', dataDir], {
+  const child: ChildProcess = spawn(process.execPath, [SERVE_JS, '--port', '0', '--data', dataDir, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

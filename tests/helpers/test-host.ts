@@ -28,6 +28,7 @@ export function apiClient(host: Host): ApiClient {
           if (jar.cookie) headers.set('cookie', jar.cookie);
           const response = await host.handleApi(new Request(url, { ...init, headers } as RequestInit), {
             secure: false,
+            remoteAddress: null,
           });
           for (const setCookie of response.headers.getSetCookie()) {
             const [pair = ''] = setCookie.split(';');

@@ -29,7 +29,7 @@ async function rawCall(path: string, type: string, cookie: string | null): Promi
     type === 'query'
       ? new Request(`${url}?input=${encodeURIComponent('{}')}`, { headers })
       : new Request(url, { method: 'POST', headers, body: '{}' });
-  return t.host.handleApi(req, { secure: false });
+  return t.host.handleApi(req, { secure: false, remoteAddress: null });
 }
 
 describe('accounts and sessions', () => {
@@ -75,7 +75,7 @@ describe('accounts and sessions', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username: OWNER.username, password: OWNER.password }),
       }),
-      { secure: true },
+      { secure: true, remoteAddress: null },
     );
     const cookie = response.headers.getSetCookie()[0]!;
     expect(cookie).toMatch(/HttpOnly/);

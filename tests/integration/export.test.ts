@@ -1,7 +1,7 @@
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertUser } from '../../db/user.repository.js';
 import { hashPassword } from '../../electron/services/password.js';
+import { readCsvExport, readXlsxExport } from '../helpers/export-files.js';
 import { downloadFile, importFile, uploadFile } from '../helpers/files-api.js';
 import { apiClient, appErrorOf, startTestHost, type ApiClient, type TestHost } from '../helpers/test-host.js';
 
@@ -76,45 +76,61 @@ afterAll(() => t.close());
 
 async function exportCsv(client: ApiClient, extra: Record<string, unknown> = {}) {
   const ticket = await client.exports.customers.mutate(exportInput(extra));
-  const bytes = await downloadFile(client, ticket.downloadId);
-  return { ticket, bytes, lines: bytes.subarray(3).toString('utf8').trim().split('\r\n') };
+  return { ticket, ...(await readCsvExport(client, ticket)) };
 }
+
+const names = (rows: string[][]) => rows.map((row) => row[0]);
 
 describe('export customers', () => {
   it('writes CSV in UTF-8 with a BOM, translated headers, and Chinese that survives the trip', async () => {
-    const { ticket, bytes, lines } = await exportCsv(api, { sort: 'name', direction: 'asc' });
+    // readCsvExport checks the BOM, then csv-parse reads the file back.
+    const { ticket, header, rows } = await exportCsv(api, { sort: 'name', direction: 'asc' });
     expect(ticket.fileName).toMatch(/^customers-\d{4}-\d{2}-\d{2}\.csv$/);
-    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(lines[0]).toBe(Object.values(HEADERS).join(','));
-    const first = lines.find((line) => line.startsWith('丙公司'))!.split(',');
+    expect(header).toEqual(Object.values(HEADERS));
+    const first = rows.find((row) => row[0] === '丙公司')!;
     expect(first.slice(0, 15)).toEqual([
       '丙公司', '公司', '成交客户', '', '', '转介绍', '丙公司联系人', '经理', '137 0000 0003', '0571-8888 6666', '13700000003@example.cn', '', '浙江', '杭州', '西湖区文三路 1 号',
     ]);
     expect(first[15]).toBe('老板');
+    expect(first[16]!.split(', ').sort()).toEqual(['华东', '重点'].sort());
   });
 
   it('keeps the list’s filter and sort', async () => {
-    const { lines } = await exportCsv(api, { stages: ['customer'], sort: 'name', direction: 'desc' });
-    expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(['小王的客户', '乙公司', '丙公司']);
-    const { lines: searched } = await exportCsv(api, { search: '甲公司' });
-    expect(searched.slice(1).map((line) => line.split(',')[0])).toEqual(['甲公司']);
+    const filter = { stages: ['customer' as const], sort: 'name' as const, direction: 'desc' as const };
+    const { rows } = await exportCsv(api, filter);
+    expect(names(rows)).toEqual(['小王的客户', '乙公司', '丙公司']);
+    expect(names(rows)).toEqual((await api.customers.list.query(filter)).items.map((c) => c.name));
+    const { rows: searched } = await exportCsv(api, { search: '甲公司' });
+    expect(names(searched)).toEqual(['甲公司']);
   });
 
   it('shows a sales rep only their own customers, as the list does', async () => {
-    const { lines } = await exportCsv(sales);
-    expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(['小王的客户']);
+    const { rows } = await exportCsv(sales);
+    expect(names(rows)).toEqual(['小王的客户']);
+    // Asking for a colleague's customers by owner finds nothing more.
+    const { rows: asked } = await exportCsv(sales, { ownerIds: [1] });
+    expect(asked).toEqual([]);
+  });
+
+  it('refuses a bad filter or missing headers with field errors, as the list does', async () => {
+    const badStage = await appErrorOf(api.exports.customers.mutate(exportInput({ stages: ['vip'] })));
+    expect(badStage.code).toBe('validation');
+    expect(Object.keys(badStage.fieldErrors!)).toEqual(['stages.0']);
+    const { email: _email, ...missing } = HEADERS;
+    const noHeader = await appErrorOf(api.exports.customers.mutate(exportInput({ headers: missing })));
+    expect(noHeader).toMatchObject({ code: 'validation', fieldErrors: { 'headers.email': 'invalid' } });
+    const badZone = await appErrorOf(api.exports.customers.mutate(exportInput({ timeZone: 'Mars/Olympus' })));
+    expect(badZone).toMatchObject({ code: 'validation', fieldErrors: { timeZone: 'invalid' } });
   });
 
   it('writes an XLSX file that exceljs opens, with the same rows', async () => {
-    const ticket = await api.exports.customers.mutate(exportInput({ format: 'xlsx', sort: 'name', direction: 'asc', values: { ...VALUES, 'sheet.customers': '客户' } }));
-    expect(ticket.fileName).toMatch(/\.xlsx$/);
-    const workbook = new ExcelJS.Workbook();
-    const bytes = await downloadFile(api, ticket.downloadId);
-    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer);
-    const sheet = workbook.getWorksheet('客户')!;
-    expect(sheet.getRow(1).getCell(1).value).toBe('客户名称');
-    const names = sheet.getColumn(1).values.slice(2);
-    expect(names).toEqual(['丙公司', '乙公司', '小王的客户', '甲公司'].sort((a, b) => (a < b ? -1 : 1)));
+    const ticket = await api.exports.customers.mutate(exportInput({ format: 'xlsx', sort: 'name', direction: 'asc', title: '客户' }));
+    expect(ticket.fileName).toMatch(/^客户-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const { sheet, header, rows } = await readXlsxExport(api, ticket);
+    expect(sheet).toBe('客户');
+    expect(header[0]).toBe('客户名称');
+    const { items } = await api.customers.list.query({ sort: 'name', direction: 'asc' });
+    expect(rows.map((row) => row[0])).toEqual(items.map((c) => c.name));
   });
 
   it('exports a file the import reads back as the same customers (skipped as duplicates)', async () => {

@@ -185,7 +185,7 @@ describe('restore', () => {
     const old = await backupOfSchema('old');
     const result = await fresh.api.backups.restore.mutate({ path: old.path });
     expect(result).toMatchObject({ migratedFrom: 1, manifest: { schemaVersion: 1, appVersion: '0.0.9' } });
-    const health = await (await fresh.host.handleApi(new Request('http://crm.test/api/health'), { secure: false })).json();
+    const health = await (await fresh.host.handleApi(new Request('http://crm.test/api/health'), { secure: false, remoteAddress: null })).json();
     expect(health).toMatchObject({ schemaVersion: APP_SCHEMA_VERSION });
     const users = await fresh.host.services.db.selectFrom('users').select('username').execute();
     expect(users).toEqual([{ username: 'old-boss' }]);

@@ -2,13 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { API_CHANNEL, type BridgeResponse } from '../../electron/desktop/bridge-types.js';
+import { API_CHANNEL, CHANGE_CHANNEL, FEED_CHANNEL, type BridgeResponse } from '../../electron/desktop/bridge-types.js';
 import { registerApiBridge, sessionCookieUpdate, type InvokeEventLike, type IpcMainLike } from '../../electron/desktop/ipc-api.js';
 import { APP_ENTRY_URL, APP_ORIGIN, isAppUrl } from '../../electron/desktop/security.js';
 import { MAX_BODY_BYTES } from '../../electron/lan/http-server.js';
 import { createHost, type Host } from '../../electron/host.js';
 
-type Listener = (event: InvokeEventLike, payload: unknown) => Promise<BridgeResponse>;
+type Listener = (event: InvokeEventLike, payload: unknown) => Promise<unknown>;
 
 /** Stands in for ipcMain: keeps the registered listeners and invokes them like a renderer would. */
 class FakeIpcMain implements IpcMainLike {
@@ -25,20 +25,26 @@ class FakeIpcMain implements IpcMainLike {
 /** One renderer: a webContents id, the URL its frame shows, and its 'destroyed' listeners. */
 class FakeRenderer {
   private readonly onDestroyed: (() => void)[] = [];
+  /** What main pushed to this window (change feed). */
+  readonly received: { channel: string; args: unknown[] }[] = [];
   constructor(
     private readonly ipc: FakeIpcMain,
     readonly id: number,
     public frameUrl: string | null = APP_ENTRY_URL,
   ) {}
 
-  invoke(payload: unknown): Promise<BridgeResponse> {
-    const listener = this.ipc.listeners.get(API_CHANNEL);
+  invoke(payload: unknown, channel = API_CHANNEL): Promise<BridgeResponse> {
+    const listener = this.ipc.listeners.get(channel);
     if (!listener) throw new Error('no handler registered');
     const event: InvokeEventLike = {
-      sender: { id: this.id, once: (_event, callback) => this.onDestroyed.push(callback) },
+      sender: {
+        id: this.id,
+        once: (_event, callback) => this.onDestroyed.push(callback),
+        send: (sent, ...args) => this.received.push({ channel: sent, args }),
+      },
       senderFrame: this.frameUrl === null ? null : { url: this.frameUrl },
     };
-    return listener(event, payload);
+    return listener(event, payload) as Promise<BridgeResponse>;
   }
 
   destroy(): void {
@@ -138,6 +144,24 @@ describe('the IPC bridge on a real host', () => {
     expect(dataOf(await renderer.query('auth.status'))).toMatchObject({ user: { username: 'boss' } });
     renderer.destroy();
     expect(dataOf(await renderer.query('auth.status'))).toMatchObject({ user: null });
+  });
+
+  it("pushes the host's changes to a signed-in window, and stops at logout", async () => {
+    const renderer = new FakeRenderer(ipc, 40);
+    expect(await renderer.invoke(null, FEED_CHANNEL)).toBe(false); // no session, no feed
+    await renderer.mutate('auth.login', { username: OWNER.username, password: OWNER.password });
+    expect(await renderer.invoke(null, FEED_CHANNEL)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the feed opens asynchronously
+
+    const created = dataOf(await renderer.mutate('customers.create', { name: '推送测试公司', kind: 'company', stage: 'prospect' })) as { id: number };
+    await vi.waitFor(() =>
+      expect(renderer.received).toContainEqual({ channel: CHANGE_CHANNEL, args: [{ entity: 'customer', id: created.id, op: 'create' }] }),
+    );
+    await renderer.mutate('auth.logout');
+    const before = renderer.received.length;
+    host.events.publish({ entity: 'customer', id: created.id, op: 'update' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(renderer.received).toHaveLength(before);
   });
 
   it('answers an oversized body with 413 without calling the API', async () => {

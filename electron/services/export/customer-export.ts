@@ -1,41 +1,48 @@
-import { listCustomerPage } from '../../../db/customer.repository.js';
-import { findCustomerExportExtras } from '../../../db/export.repository.js';
-import type { ExportCustomersInput } from '../../api/schemas/exports.schema.js';
-import type { UserContext } from '../context.js';
-import { writeCsvFile } from '../files/csv-file.js';
-import { offerDownload, type DownloadTicket } from '../files/downloads.js';
-import { newWorkFile } from '../files/work-files.js';
-import { EXPORT_COLUMNS, exportCells, type ExportWords } from './export-columns.js';
-import { writeXlsxFile } from './xlsx-file.js';
+import { listCustomerPage, type CustomerListRow } from '../../../db/customer.repository.js';
+import { findCustomerExportExtras, type CustomerExportExtras } from '../../../db/export.repository.js';
+import type { ListCustomersInput } from '../../api/schemas/customers.schema.js';
+import { formatPhone } from '../validation/phone.js';
+import { inPages, type ListExport, type Unpaged } from './list-export.js';
 
-const PAGE = 2000;
+/** Customers' numbers are stored normalized (E.164) and shown as people write them. */
+const phone = (stored: string | null | undefined) => (stored ? formatPhone(stored) : '');
 
-/** "2026-03-05 14:22" in the user's time zone: what a spreadsheet sorts and reads well. */
-function instantFormatter(timeZone: string): (iso: string) => string {
-  const format = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
-  return (iso) => format.format(new Date(iso));
+interface CustomerExportRow {
+  row: CustomerListRow;
+  extras: CustomerExportExtras | undefined;
 }
 
-/**
- * The rows of the customer list as the user sees it (same filter, sort and visibility), a page at a
- * time through the list's own query, so the export can never show what the list would not.
- */
-async function* exportRows(ctx: UserContext, input: ExportCustomersInput): AsyncGenerator<string[]> {
-  const words: ExportWords = { values: input.values, instant: instantFormatter(input.timeZone) };
-  yield EXPORT_COLUMNS.map((column) => input.headers[column] ?? column);
-  for (let offset = 0; ; offset += PAGE) {
-    const rows = await listCustomerPage(ctx.db, ctx.user, { ...input, offset, limit: PAGE });
-    const extras = await findCustomerExportExtras(ctx.db, rows.map((r) => r.id));
-    for (const row of rows) yield exportCells(row, extras.get(row.id), words);
-    if (rows.length < PAGE) return;
-  }
-}
-
-export async function exportCustomers(ctx: UserContext, input: ExportCustomersInput): Promise<DownloadTicket> {
-  const { id, path } = newWorkFile(ctx.dataDir, 'exports', `.${input.format}`);
-  const rows = exportRows(ctx, input);
-  if (input.format === 'csv') await writeCsvFile(path, rows);
-  else await writeXlsxFile(path, input.values['sheet.customers'] ?? 'Customers', rows);
-  const day = new Date(ctx.clock.now()).toISOString().slice(0, 10);
-  return offerDownload(ctx.user.id, id, path, `${input.values['file.customers'] ?? 'customers'}-${day}.${input.format}`);
-}
+/** The customer list as the user sees it; the import recognizes each of these columns' headers. */
+export const customerExport = {
+  name: 'customers',
+  columns: {
+    name: ({ row }) => row.name,
+    kind: ({ row }, f) => f.word('kind', row.kind),
+    stage: ({ row }, f) => f.word('stage', row.stage),
+    tier: ({ row }) => row.tier ?? '',
+    industry: ({ row }) => row.industry ?? '',
+    source: ({ extras }, f) => f.word('source', extras?.source),
+    contactName: ({ row }) => row.primary_contact_name ?? '',
+    title: ({ extras }) => extras?.contact_title ?? '',
+    mobile: ({ row }) => phone(row.primary_contact_mobile),
+    landline: ({ extras }) => phone(extras?.contact_landline),
+    email: ({ extras }) => extras?.contact_email ?? '',
+    wechatId: ({ extras }) => extras?.contact_wechat_id ?? '',
+    province: ({ row }) => row.province ?? '',
+    city: ({ row }) => row.city ?? '',
+    address: ({ extras }) => extras?.address ?? '',
+    owner: ({ row }) => row.owner_name ?? '',
+    tags: ({ row }) => row.tags?.split(',').join(', ') ?? '',
+    notes: ({ extras }) => extras?.notes ?? '',
+    lastContactedAt: ({ row }, f) => f.instant(row.last_contacted_at),
+    nextFollowUpOn: ({ row }) => row.next_follow_up_on ?? '',
+    createdAt: ({ row }, f) => f.instant(row.created_at),
+    updatedAt: ({ row }, f) => f.instant(row.updated_at),
+  },
+  rows: (ctx, input) =>
+    inPages(async (offset, limit) => {
+      const rows = await listCustomerPage(ctx.db, ctx.user, { ...input, offset, limit });
+      const extras = await findCustomerExportExtras(ctx.db, rows.map((r) => r.id));
+      return rows.map((row) => ({ row, extras: extras.get(row.id) }));
+    }),
+} satisfies ListExport<Unpaged<ListCustomersInput>, CustomerExportRow, string>;

@@ -7,3 +7,10 @@ export function useLogout() {
   const { signedOut } = useSession();
   return useMutation(trpc.auth.logout.mutationOptions({ onSuccess: signedOut }));
 }
+
+/** Signs this user out on every device and browser (a lost laptop, a shared PC). */
+export function useLogoutEverywhere() {
+  const trpc = useTRPC();
+  const { signedOut } = useSession();
+  return useMutation(trpc.auth.logoutEverywhere.mutationOptions({ onSuccess: signedOut }));
+}

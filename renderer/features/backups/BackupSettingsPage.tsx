@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../api/trpc';
 import { useCurrentUser } from '../auth/CurrentUserContext';
 import { useFormat } from '../../shared/useFormat';
+import { SettingsTabs } from '../settings/SettingsTabs';
 import { BackupListCard, type BackupFile } from './BackupListCard';
 import { BackupPasswordCard } from './BackupPasswordCard';
 import { BackupSettingsCard } from './BackupSettingsCard';
@@ -45,7 +46,8 @@ export function BackupSettingsPage() {
 
   return (
     <Stack maw={960}>
-      <Title order={2}>{t('backups.title')}</Title>
+      <Title order={2}>{t('settings.title')}</Title>
+      <SettingsTabs />
       {result && <RestoreResultCard result={result} />}
       <BackupStatusCard />
       {!isOwner && <Alert color="gray">{t('backups.settings.ownerOnly')}</Alert>}

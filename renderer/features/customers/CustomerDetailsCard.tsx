@@ -13,7 +13,7 @@ export function CustomerDetailsCard({ customer: c }: { customer: CustomerDetail 
         <Title order={3} size="h4">
           {t('customer.details')}
         </Title>
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} data-testid="customer-details">
+        <SimpleGrid cols={{ base: 2, md: 4 }} data-testid="customer-details">
           <LabeledValue label={t('customer.kind')}>{t(`kind.${c.kind}`)}</LabeledValue>
           <LabeledValue label={t('customer.industry')}>{c.industry}</LabeledValue>
           <LabeledValue label={t('customer.source')}>{c.source && t(`source.${c.source}`)}</LabeledValue>

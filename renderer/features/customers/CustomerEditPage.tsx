@@ -7,11 +7,12 @@ import type { CustomerDetail } from '../../api/types';
 import { useTRPC } from '../../api/trpc';
 import { notifySuccess } from '../../shared/notify';
 import { useForm } from '../../shared/useForm';
-import { ConflictAlert } from './ConflictAlert';
+import { PresenceBar } from '../live/PresenceBar';
+import { CustomerConflictDialog } from './CustomerConflictDialog';
 import { CustomerForm } from './CustomerForm';
 import { CustomerLoader } from './CustomerLoader';
 import { DuplicateAlert } from './DuplicateAlert';
-import { customerInputOf, customerValuesOf } from './form-values';
+import { customerInputOf, customerValuesOf, type CustomerFormValues } from './form-values';
 import { useDuplicateCheck } from './useDuplicateCheck';
 import { useInvalidateCustomers } from './useInvalidateCustomers';
 
@@ -43,12 +44,14 @@ function CustomerEditForm({ customer }: { customer: CustomerDetail }) {
     name: form.values.kind === 'company' ? form.values.name : null,
     excludeCustomerId: customer.id,
   });
-  const current = errorDataOf<CustomerDetail>(update.error, 'conflict');
+  const theirs = errorDataOf<CustomerDetail & { updatedByName: string | null }>(update.error, 'conflict');
 
-  const reload = (latest: CustomerDetail) => {
-    queryClient.setQueryData(trpc.customers.get.queryKey({ id: latest.id }), latest);
-    setBase(latest);
-    form.reset(customerValuesOf(latest));
+  /** Continue from their version: with my changed fields on top (reapply), or as they left it (discard). */
+  const continueFrom = (latest: CustomerDetail, values: CustomerFormValues) => {
+    const { updatedByName: _who, ...record } = latest as CustomerDetail & { updatedByName?: unknown };
+    queryClient.setQueryData(trpc.customers.get.queryKey({ id: latest.id }), record);
+    setBase(record);
+    form.reset(values);
     update.reset();
   };
 
@@ -61,7 +64,16 @@ function CustomerEditForm({ customer }: { customer: CustomerDetail }) {
       cancelTo={`/customers/${customer.id}`}
       alerts={
         <>
-          {current && <ConflictAlert message={t('conflict.customer')} onReload={() => reload(current)} />}
+          <PresenceBar customerId={customer.id} editing />
+          {theirs && (
+            <CustomerConflictDialog
+              base={base}
+              theirs={theirs}
+              mine={form.values}
+              onReapply={(values, latest) => continueFrom(latest, values)}
+              onDiscard={(latest) => continueFrom(latest, customerValuesOf(latest))}
+            />
+          )}
           <DuplicateAlert matches={matches} />
         </>
       }

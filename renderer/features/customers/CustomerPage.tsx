@@ -1,5 +1,6 @@
 import { Stack } from '@mantine/core';
 import { CustomerHistory } from '../history/CustomerHistory';
+import { PresenceBar } from '../live/PresenceBar';
 import { CustomerFollowUpsCard } from '../tasks/CustomerFollowUpsCard';
 import { CustomerDealsCard } from '../opportunities/CustomerDealsCard';
 import { TimelineCard } from '../timeline/TimelineCard';
@@ -14,6 +15,7 @@ export function CustomerPage() {
       {(customer) => (
         <Stack maw={1100} gap="md">
           <CustomerHeader customer={customer} />
+          <PresenceBar customerId={customer.id} />
           <CustomerDetailsCard customer={customer} />
           <CustomerFollowUpsCard customer={customer} />
           <ContactsCard customer={customer} />

@@ -3,6 +3,7 @@ import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { CollapsibleOnPhone } from '../../shared/CollapsibleOnPhone';
 import { DebouncedTextInput } from '../../shared/DebouncedTextInput';
 import { ExportMenu } from '../export/ExportMenu';
 import { CustomerFilters } from './CustomerFilters';
@@ -43,7 +44,7 @@ export function CustomersListPage() {
           {pages.isFetching && <Loader size="xs" />}
         </Group>
         <Group gap="xs">
-          <ExportMenu filter={filter} />
+          <ExportMenu list="customers" filter={filter} />
           <Button component={Link} to="/customers/new" leftSection={<IconPlus size={16} />} data-testid="new-customer">
             {t('customer.new')}
           </Button>
@@ -58,7 +59,9 @@ export function CustomersListPage() {
         onChange={(search) => update({ search })}
         data-testid="customer-search"
       />
-      <CustomerFilters key={`filters-${inputsKey}`} params={params} update={update} onClear={clear} />
+      <CollapsibleOnPhone label={t('list.filters')} active={hasFilters(params)}>
+        <CustomerFilters key={`filters-${inputsKey}`} params={params} update={update} onClear={clear} />
+      </CollapsibleOnPhone>
       {total === 0 ? (
         <CustomersEmptyState filtered={hasFilters(params)} onClear={clear} />
       ) : (

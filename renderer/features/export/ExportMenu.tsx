@@ -3,52 +3,32 @@ import { IconChevronDown, IconDownload } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useTRPCClient } from '../../api/trpc';
-import type { CustomerListInput, RouterInputs } from '../../api/types';
+import type { RouterOutputs } from '../../api/types';
 import { saveDownload } from '../../shared/file-transfer';
 import { notifyError, notifySuccess } from '../../shared/notify';
+import { EXPORT_WORDS, flatValues, type ExportFilter, type ExportInput, type ExportList } from './export-words';
 
-type ExportInput = RouterInputs['exports']['customers'];
-type ExportColumn = keyof ExportInput['headers'];
+type Client = ReturnType<typeof useTRPCClient>;
+type Format = ExportInput<'customers'>['format'];
+type DownloadTicket = RouterOutputs['exports']['customers'];
 
-/** The export's columns with the labels the app already shows for them. */
-const COLUMN_LABELS = {
-  name: 'customer.name',
-  kind: 'customer.kind',
-  stage: 'customer.stage',
-  tier: 'customer.tier',
-  industry: 'customer.industry',
-  source: 'customer.source',
-  contactName: 'exporter.column.contactName',
-  title: 'contact.title',
-  mobile: 'contact.mobile',
-  landline: 'contact.landline',
-  email: 'contact.email',
-  wechatId: 'contact.wechatId',
-  province: 'customer.province',
-  city: 'customer.city',
-  address: 'customer.address',
-  owner: 'exporter.column.owner',
-  tags: 'customer.tags',
-  notes: 'customer.notes',
-  lastContactedAt: 'customer.lastContactedAt',
-  nextFollowUpOn: 'customer.nextFollowUpOn',
-  createdAt: 'customer.createdAt',
-  updatedAt: 'customer.updatedAt',
-} as const satisfies Record<ExportColumn, string>;
+/** One list's export call. tRPC types each procedure on its own, so picking one by a list name needs this cast. */
+const exportCall = <L extends ExportList>(client: Client, list: L) =>
+  client.exports[list] as unknown as { mutate(input: ExportInput<L>): Promise<DownloadTicket> };
 
-/** Exports the customer list as it is filtered and sorted now, to CSV or XLSX, in the user's language. */
-export function ExportMenu({ filter }: { filter: Omit<CustomerListInput, 'offset' | 'limit'> }) {
+/**
+ * Exports a list as it is filtered and sorted now, to CSV or XLSX, in the user's language. The host reads
+ * the rows through the list's own query, so the file holds exactly what the list shows.
+ */
+export function ExportMenu<L extends ExportList>({ list, filter }: { list: L; filter: ExportFilter<L> }) {
   const { t } = useTranslation();
   const client = useTRPCClient();
   const run = useMutation({
-    mutationFn: async (format: ExportInput['format']) => {
-      const headers = Object.fromEntries(Object.entries(COLUMN_LABELS).map(([column, key]) => [column, t(key)])) as Record<ExportColumn, string>;
-      const values: Record<string, string> = { 'sheet.customers': t('exporter.sheetName'), 'file.customers': t('exporter.fileName') };
-      for (const group of ['kind', 'stage', 'source'] as const) {
-        for (const [value, label] of Object.entries(t(group, { returnObjects: true }) as Record<string, string>)) values[`${group}.${value}`] = label;
-      }
+    mutationFn: async (format: Format) => {
+      const { title, headers, values } = EXPORT_WORDS[list](t);
       const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-      const ticket = await client.exports.customers.mutate({ ...filter, format, headers, values, timeZone });
+      const input = { ...filter, format, title, headers, values: flatValues(values), timeZone } as ExportInput<L>;
+      const ticket = await exportCall(client, list).mutate(input);
       await saveDownload(client, ticket);
       return ticket;
     },

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../api/trpc';
 import { DebouncedTextInput } from '../../shared/DebouncedTextInput';
 import { useCurrentUser } from '../auth/CurrentUserContext';
+import { ExportMenu } from '../export/ExportMenu';
 import { ReleaseDialog, type Releasing } from '../pool/ReleaseDialog';
 import { AssignLeadDialog } from './AssignLeadDialog';
 import { ConvertLeadDialog } from './ConvertLeadDialog';
@@ -34,14 +35,9 @@ export function LeadsPage() {
   const [releasing, setReleasing] = useState<Releasing | null>(null);
   const [assigning, setAssigning] = useState<Lead | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const listFilter = { search: search || undefined, statuses: statuses.length ? statuses : undefined, sources: source ? [source] : undefined };
   const leads = useQuery({
-    ...trpc.leads.list.queryOptions({
-      search: search || undefined,
-      statuses: statuses.length ? statuses : undefined,
-      sources: source ? [source] : undefined,
-      offset: (page - 1) * PAGE_SIZE,
-      limit: PAGE_SIZE,
-    }),
+    ...trpc.leads.list.queryOptions({ ...listFilter, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
   const filter = (change: () => void) => {
@@ -61,6 +57,7 @@ export function LeadsPage() {
           </Badge>
         </Group>
         <Group gap="xs">
+          <ExportMenu list="leads" filter={listFilter} />
           {mayAssign && (
             <Button variant="default" leftSection={<IconSettings size={16} />} onClick={() => setSettingsOpen(true)} data-testid="lead-settings">
               {t('leads.settings.title')}

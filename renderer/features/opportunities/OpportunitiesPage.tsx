@@ -3,6 +3,7 @@ import { IconLayoutKanban, IconList, IconPlus, IconSettings } from '@tabler/icon
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../auth/CurrentUserContext';
+import { ExportMenu } from '../export/ExportMenu';
 import { DealBoard } from './DealBoard';
 import { DealFilters } from './DealFilters';
 import { DealFormModal, type DealEditing } from './DealFormModal';
@@ -39,6 +40,7 @@ export function OpportunitiesPage() {
           />
         </Group>
         <Group gap="xs">
+          {params.view === 'list' && <ExportMenu list="deals" filter={filter} />}
           {user.role === 'owner' && (
             <Button variant="default" leftSection={<IconSettings size={16} />} onClick={() => setSettingsOpen(true)} data-testid="pipeline-settings">
               {t('opportunities.pipeline.settings')}

@@ -1,20 +1,10 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { toMajor } from '../../../electron/services/money';
 import type { Currency } from './types';
 
-/** Digits after the decimal point of a currency's minor unit (2 for CNY, 0 for JPY), as Intl knows them. */
-export function minorDigits(currency: Currency): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-}
-
-/** Major units as typed in a form (1234.5) to integer minor units (123450). */
-export function toMinor(major: number, currency: Currency): number {
-  return Math.round(major * 10 ** minorDigits(currency));
-}
-
-export function toMajor(minor: number, currency: Currency): number {
-  return minor / 10 ** minorDigits(currency);
-}
+// One rule for minor units on both sides of the API: the host's exports convert with it too.
+export { minorDigits, toMajor, toMinor } from '../../../electron/services/money';
 
 /** Money in the user's language with its currency: ¥12,500.00 / CN¥12,500.00 / US$40.00. */
 export function useMoney() {

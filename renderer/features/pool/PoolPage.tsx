@@ -8,6 +8,7 @@ import { DebouncedTextInput } from '../../shared/DebouncedTextInput';
 import { notifySuccess } from '../../shared/notify';
 import { useFormat } from '../../shared/useFormat';
 import { useCurrentUser } from '../auth/CurrentUserContext';
+import { ExportMenu } from '../export/ExportMenu';
 import { leadName } from '../leads/lead-form-values';
 import { useInvalidateLeads } from '../leads/useInvalidateLeads';
 import { useLeadSources } from '../leads/useLeadSources';
@@ -103,6 +104,11 @@ export function PoolPage() {
           placeholder={t('pool.search')}
           w={240}
         />
+        {view === 'mine' ? (
+          <ExportMenu list="customers" filter={{ ownerIds: [user.id], search: paging.search }} />
+        ) : (
+          <ExportMenu list={view === 'leads' ? 'poolLeads' : 'poolCustomers'} filter={{ search: paging.search }} />
+        )}
       </Group>
       {rows.length === 0 ? (
         <Text c="dimmed" py="xl" ta="center" data-testid="pool-empty">

@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../../shared/ConfirmDialog';
 import { DebouncedTextInput } from '../../shared/DebouncedTextInput';
 import { useLastValue } from '../../shared/useLastValue';
 import { useCurrentUser } from '../auth/CurrentUserContext';
+import { ExportMenu } from '../export/ExportMenu';
 import { RestoreDuplicatesModal } from './RestoreDuplicatesModal';
 import { TrashTable } from './TrashTable';
 import type { TrashItem, TrashKind } from './trash-types';
@@ -49,13 +50,9 @@ export function TrashPage() {
   const [purging, setPurging] = useState<TrashItem | null>(null);
   const purgeShown = useLastValue(purging);
   const actions = useTrashActions();
+  const listFilter = { search: search || undefined, kind: kind === 'all' ? undefined : kind };
   const trash = useQuery({
-    ...trpc.trash.list.queryOptions({
-      search: search || undefined,
-      kind: kind === 'all' ? undefined : kind,
-      offset: (page - 1) * PAGE_SIZE,
-      limit: PAGE_SIZE,
-    }),
+    ...trpc.trash.list.queryOptions({ ...listFilter, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
     placeholderData: keepPreviousData,
     // Deletes happen on other screens; the trash is read fresh whenever it is opened.
     staleTime: 0,
@@ -100,6 +97,7 @@ export function TrashPage() {
           onChange={(text) => filter(() => setSearch(text.trim()))}
           data-testid="trash-search"
         />
+        <ExportMenu list="trash" filter={listFilter} />
       </Group>
       {total === 0 ? (
         <TrashEmpty filtered={search !== '' || kind !== 'all'} />

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { getCustomer } from '../services/customers.service.js';
+import { id } from './schemas/fields.js';
+import { authedProcedure, router } from './trpc.js';
+
+const record = z.object({ entity: z.literal('customer'), id });
+
+/**
+ * "Who else has this customer open": each open customer page says so every few seconds. Only for a
+ * customer the user may see (getCustomer applies the visibility rules), so presence leaks nothing.
+ */
+export const presenceRouter = router({
+  here: authedProcedure.input(record.extend({ editing: z.boolean() })).mutation(async ({ ctx, input }) => {
+    await getCustomer(ctx.userCtx, input.id);
+    return ctx.presence.here(ctx.user, input, input.editing);
+  }),
+
+  others: authedProcedure.input(record).query(async ({ ctx, input }) => {
+    await getCustomer(ctx.userCtx, input.id);
+    return ctx.presence.others(ctx.user, input);
+  }),
+
+  leave: authedProcedure.input(record).mutation(({ ctx, input }) => {
+    ctx.presence.leave(ctx.user, input);
+    return { ok: true };
+  }),
+});

@@ -1,0 +1,3 @@
+import type { RouterOutputs } from '../../api/types';
+
+export type LanStatus = RouterOutputs['lan']['status'];

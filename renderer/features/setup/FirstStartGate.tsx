@@ -1,0 +1,21 @@
+import { Center, Loader } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { setupApi } from '../../api/setup';
+import { FirstStartScreen } from './FirstStartScreen';
+
+export const SETUP_STATE_KEY = ['setup', 'state'] as const;
+
+/** A fresh desktop copy first chooses: its own office database, or an office server on the network. */
+export function FirstStartGate({ children }: { children: ReactNode }) {
+  const state = useQuery({ queryKey: SETUP_STATE_KEY, queryFn: setupApi.state, staleTime: Infinity, meta: { quiet: true } });
+  if (state.isPending) {
+    return (
+      <Center h="100vh">
+        <Loader />
+      </Center>
+    );
+  }
+  if (state.data?.mode === 'choose') return <FirstStartScreen />;
+  return children;
+}
