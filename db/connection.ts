@@ -27,6 +27,21 @@ export interface Connection {
  * page or a count walks one of them; kept in SQLite's own cache those walks took a third to half less
  * time than re-reading pages from the OS (npm run bench). Memory is only used as pages are read.
  */
+// The better-sqlite3 handle under each Kysely instance openDatabase made (see sqliteHandleOf).
+const handles = new WeakMap<Db, SQLite.Database>();
+
+/**
+ * The raw handle under `db`, for db/'s bulk paths (prepared statements reused across thousands of rows).
+ * Only for a Kysely instance openDatabase returned, not a transaction; use it only while holding the
+ * connection through Kysely (db/import.repository.ts bulkSession), so no other request's transaction
+ * is open on it at the time.
+ */
+export function sqliteHandleOf(db: Db): SQLite.Database {
+  const handle = handles.get(db);
+  if (!handle) throw new Error('Not a database opened by openDatabase');
+  return handle;
+}
+
 export function openDatabase(file: string, options: OpenOptions = {}): Connection {
   const sqlite = new SQLite(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   sqlite.pragma('journal_mode = WAL');
@@ -35,6 +50,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Connectio
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('cache_size = -65536');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  handles.set(db, sqlite);
   return {
     db,
     sqlite,

@@ -34,12 +34,17 @@ export function findInteraction(db: Db, id: number): Promise<InteractionRecord |
   return withCreator(db).where('i.id', '=', id).executeTakeFirst();
 }
 
+/** Whose timeline: a customer's, or a lead's (its interactions follow it into the customer it becomes). */
+export type TimelineOwner = { customerId: number } | { leadId: number };
+
 /**
- * One page of a customer's timeline, newest first. Keyset paging on (occurred_at, id) walks the
- * interactions_timeline index from where the last page stopped, so page 500 costs what page 1 does.
+ * One page of a customer's or a lead's timeline, newest first. Keyset paging on (occurred_at, id) walks
+ * the interactions_timeline (or interactions_lead_id) index from where the last page stopped, so page
+ * 500 costs what page 1 does.
  */
-export function listTimelinePage(db: Db, customerId: number, page: TimelinePageQuery): Promise<InteractionRecord[]> {
-  let query = withCreator(db).where('i.customer_id', '=', customerId);
+export function listTimelinePage(db: Db, owner: TimelineOwner, page: TimelinePageQuery): Promise<InteractionRecord[]> {
+  let query =
+    'customerId' in owner ? withCreator(db).where('i.customer_id', '=', owner.customerId) : withCreator(db).where('i.lead_id', '=', owner.leadId);
   if (page.types?.length) query = query.where('i.type', 'in', page.types);
   const after = page.after;
   if (after) {
@@ -106,13 +111,13 @@ export async function replaceParticipants(
   }
 }
 
-/** Of the given ids: the active users, and the live contacts of this customer. */
-export async function eligibleParticipants(db: Db, customerId: number, userIds: number[], contactIds: number[]) {
+/** Of the given ids: the active users, and the live contacts of this customer (a lead has none). */
+export async function eligibleParticipants(db: Db, customerId: number | null, userIds: number[], contactIds: number[]) {
   const [users, contacts] = await Promise.all([
     userIds.length === 0
       ? []
       : db.selectFrom('users').select('id').where('id', 'in', userIds).where('disabled_at', 'is', null).execute(),
-    contactIds.length === 0
+    contactIds.length === 0 || customerId === null
       ? []
       : db
           .selectFrom('contacts')

@@ -86,10 +86,14 @@ export const updateLeadIfVersion = (db: Db, id: number, version: number, changes
 export const softDeleteLead = (db: Db, id: number, userId: number, now: string): Promise<void> =>
   softDelete(db, 'leads', id, userId, now);
 
-/** A converted lead's history follows it: its audit entries and interactions now belong to the customer. */
+/**
+ * A converted lead's history follows it: its audit entries, interactions and tasks now belong to the
+ * customer (tasks keep their link to the lead, and show with the customer's follow-ups).
+ */
 export async function moveLeadHistoryToCustomer(db: Db, leadId: number, customerId: number): Promise<void> {
   await db.updateTable('audit_log').set({ customer_id: customerId }).where('entity', '=', 'lead').where('entity_id', '=', leadId).execute();
   await db.updateTable('interactions').set({ customer_id: customerId }).where('lead_id', '=', leadId).execute();
+  await db.updateTable('tasks').set({ customer_id: customerId }).where('linked_type', '=', 'lead').where('linked_id', '=', leadId).execute();
 }
 
 export function listRules(db: Db): Promise<LeadAssignmentRuleRow[]> {

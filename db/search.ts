@@ -15,17 +15,16 @@ export interface SearchDocument {
 /** "张伟明" → "张伟 伟明": every adjacent pair, so a 2-character query is one whole token. */
 function characterPairs(name: string): string {
   const chars = [...name.toLowerCase().replace(/\s+/g, '')];
-  if (chars.length === 1) return chars[0] ?? '';
-  return chars
-    .slice(1)
-    .map((c, i) => `${chars[i]}${c}`)
-    .join(' ');
+  if (chars.length === 1) return chars[0]!;
+  let pairs = '';
+  for (let i = 1; i < chars.length; i++) pairs += i === 1 ? chars[0]! + chars[1]! : ` ${chars[i - 1]!}${chars[i]!}`;
+  return pairs;
 }
 
 /** The text each index stores for a document: the trigram index's body and the name pairs. */
 export function searchIndexTexts(doc: SearchDocument): { body: string; pairs: string } {
   return {
-    body: [...doc.names, ...doc.emails, ...doc.phoneDigits].join('\n'),
+    body: doc.names.concat(doc.emails, doc.phoneDigits).join('\n'),
     pairs: doc.names.map(characterPairs).join(' '),
   };
 }

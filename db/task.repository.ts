@@ -7,6 +7,8 @@ import { softDelete, updateIfVersion } from './versioned.js';
 export interface TaskListRow extends TaskRow {
   assignee_name: string | null;
   customer_name: string | null;
+  /** The linked lead's company (or person), so a lead's task names it before there is a customer. */
+  lead_name: string | null;
 }
 
 export interface TaskFilter {
@@ -41,8 +43,10 @@ function visibleTasks(db: Db, viewer: Viewer) {
     .selectFrom('tasks as t')
     .leftJoin('users as u', 'u.id', 't.assignee_id')
     .leftJoin('customers as c', 'c.id', 't.customer_id')
+    .leftJoin('leads as l', (join) => join.onRef('l.id', '=', 't.linked_id').on('t.linked_type', '=', 'lead'))
     .selectAll('t')
     .select(['u.display_name as assignee_name', 'c.name as customer_name'])
+    .select((eb) => eb.fn.coalesce('l.company_name', 'l.person_name').as('lead_name'))
     .where('t.deleted_at', 'is', null);
   const visible = taskVisibleTo(viewer);
   if (visible) query = query.where(visible);

@@ -204,11 +204,15 @@ export function listAllContactsOfCustomer(db: Db, customerId: number): Promise<P
 }
 
 /**
- * Permanently removes a customer with its contacts, tags and search documents. The caller checks that
- * it is in the trash. The audit log keeps its entries: who created, changed, deleted and purged what
- * stays on record.
+ * Permanently removes a customer with its contacts, tags, search documents, deals (with their stage
+ * changes) and tasks; its interactions go with it by cascade. The caller checks that it is in the trash.
+ * The audit log keeps its entries: who created, changed, deleted and purged what stays on record.
  */
 export async function purgeCustomer(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('tasks').where('customer_id', '=', id).execute();
+  const deals = db.selectFrom('opportunities').select('id').where('customer_id', '=', id);
+  await db.deleteFrom('opportunity_stage_changes').where('opportunity_id', 'in', deals).execute();
+  await db.deleteFrom('opportunities').where('customer_id', '=', id).execute();
   await db.deleteFrom('contacts').where('customer_id', '=', id).execute();
   await db.deleteFrom('customer_tags').where('customer_id', '=', id).execute();
   await deleteSearchDocument(db, id);

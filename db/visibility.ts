@@ -8,14 +8,17 @@ export interface Viewer {
 }
 
 /**
- * Which customers a user may see, as a condition on the customer's owner column:
- * owner and service staff see all, a manager their team's, a sales rep their own.
- * (The full permission model with the public pool comes with office sharing.)
+ * Which customers a user may see, as a condition on the customer's owner column (null: all):
+ * a sales rep their own, a manager their team's; the owner, admins, and the service, marketing and
+ * finance staff all of them (what they may do with them is the permission matrix's business).
  */
 export function customerVisibleTo(ownerColumn: Expression<number | null>, viewer: Viewer): Expression<SqlBool> | null {
   switch (viewer.role) {
     case 'owner':
+    case 'admin':
     case 'service':
+    case 'marketing':
+    case 'finance':
       return null;
     case 'manager':
       // One IN list rather than an OR of two conditions: SQLite then reads each owner's range of an

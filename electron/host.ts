@@ -38,7 +38,7 @@ export interface Host {
   /** "Share on the office network": the HTTPS server for colleagues and browsers. */
   lan: LanSharing;
   reminders: ReminderScheduler;
-  /** Returns customers without follow-up to the public pool, daily and at start-up. */
+  /** Returns customers without follow-up to the public pool, daily at a set time and at start-up when late. */
   poolRecycling: RecyclingScheduler;
   close(): Promise<void>;
 }
@@ -71,8 +71,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const reminders = startReminderScheduler(services, { onFired: options.onReminder, exclusive: (work) => holder.run(work) });
   // Reminders that came due while the app was off fire now, once.
   await reminders.check();
-  const poolRecycling = startPoolRecycling(services, { exclusive: (work) => holder.run(work) });
-  await poolRecycling.check().catch((error: unknown) => console.error('Recycling idle customers failed:', error));
+  // Daily at the pool settings' time, and now when the last check is over a day old.
+  const poolRecycling = await startPoolRecycling(services, { exclusive: (work) => holder.run(work) });
   // Every request runs through the holder, so a restore never pulls the connection from under one.
   const handleApi: ApiHandler = (req, requestOptions) => holder.run(() => api(req, requestOptions));
   const lan = new LanSharing({

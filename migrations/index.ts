@@ -8,6 +8,8 @@ import * as m0006 from './0006-interactions.js';
 import * as m0007 from './0007-deals.js';
 import * as m0008 from './0008-tasks.js';
 import * as m0009 from './0009-leads.js';
+import * as m0010 from './0010-name-stem-in-app.js';
+import * as m0011 from './0011-lead-interactions.js';
 
 /**
  * Every migration, in order. A static list rather than a folder read at run time, so the bundled app
@@ -23,4 +25,6 @@ export const migrations: Record<string, Migration> = {
   '0007-deals': m0007,
   '0008-tasks': m0008,
   '0009-leads': m0009,
+  '0010-name-stem-in-app': m0010,
+  '0011-lead-interactions': m0011,
 };

@@ -1,6 +1,6 @@
 import type { NewContactRow } from '../tables/contact.table.js';
 import type { CustomerSource, CustomerStage, CustomerTier, NewCustomerRow } from '../tables/customer.table.js';
-import { nameKey } from '../../electron/services/validation/name-key.js';
+import { nameColumns } from '../../electron/services/validation/name-stem.js';
 import { company } from './companies.js';
 import { birthday, email, title, wechatId } from './contact-details.js';
 import { personName } from './names.js';
@@ -11,7 +11,7 @@ import { office, type SeedOffice, type SeedUser } from './users.js';
 
 /**
  * Pure generation: the same options give the same office and customers, row for row. Rows are in the
- * shape the app stores (name_key via nameKey, phones normalized by parsePhone, e-mails lower case);
+ * shape the app stores (name_key and name_stem via nameColumns, phones normalized by parsePhone, e-mails lower case);
  * ids and owners are filled in by the writer (seed.ts).
  */
 
@@ -181,7 +181,7 @@ export function generate(options: GenerateOptions): GeneratedData {
         contacts,
         row: {
           name: customerName,
-          name_key: nameKey(customerName),
+          ...nameColumns(customerName),
           kind: isPerson ? 'person' : 'company',
           industry: firm?.industry ?? null,
           province: city.province,

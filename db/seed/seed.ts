@@ -1,5 +1,5 @@
 import type { Connection } from '../connection.js';
-import { writeSearchDocument } from '../search.js';
+import { bulkSession } from '../import.repository.js';
 import { insertUser } from '../user.repository.js';
 import { DEFAULT_NOW, generate, HISTORY_MS, type GenerateOptions, type SeedCustomer } from './generate.js';
 import { seedInteractions, type InteractionSeedSummary } from './interactions.js';
@@ -8,8 +8,8 @@ import type { SeedOffice } from './users.js';
 
 /**
  * Writes a generated data set into an open, migrated database: users and teams through the app's
- * repository, customers, contacts and tags with prepared statements in big transactions (the bulk path),
- * and every customer's search document through db/search.ts writeSearchDocument, as the app does.
+ * repository; customers, contacts, tags and every customer's search document through the import's bulk
+ * writer (db/import.repository.ts: prepared statements, big transactions), as the import writes them.
  */
 
 export interface SeedOptions extends GenerateOptions {
@@ -75,18 +75,9 @@ async function writeOffice(connection: Connection, office: SeedOffice, passwordH
   });
 }
 
-const CUSTOMER_COLUMNS = ['name', 'name_key', 'kind', 'industry', 'province', 'city', 'address', 'source', 'stage', 'tier',
-  'owner_id', 'notes', 'last_contacted_at', 'next_follow_up_on', 'created_at', 'updated_at', 'deleted_at', 'deleted_by',
-  'version'] as const;
-const CONTACT_COLUMNS = ['customer_id', 'name', 'title', 'mobile', 'landline', 'email', 'wechat_id', 'birthday', 'gender',
-  'is_primary', 'created_at', 'updated_at', 'deleted_at', 'deleted_by', 'version'] as const;
-
-const insertSql = (table: string, columns: readonly string[]) =>
-  `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
-
 export async function seedDatabase(connection: Connection, options: SeedOptions): Promise<SeedSummary> {
   const started = performance.now();
-  const { db, sqlite } = connection;
+  const { db } = connection;
   const batchSize = options.batchSize ?? 5000;
   const data = generate(options);
   // The office's accounts predate its first customer.
@@ -94,10 +85,6 @@ export async function seedDatabase(connection: Connection, options: SeedOptions)
   const { userIds, created } = await writeOffice(connection, data.office, options.passwordHash, officeOpened);
   const boss = userIds.get('boss')!;
   const idOf = (username: string | null) => (username === null ? null : userIds.get(username)!);
-
-  const insertCustomer = sqlite.prepare(insertSql('customers', CUSTOMER_COLUMNS));
-  const insertContact = sqlite.prepare(insertSql('contacts', CONTACT_COLUMNS));
-  const insertTag = sqlite.prepare('INSERT INTO customer_tags (customer_id, tag) VALUES (?, ?)');
 
   const summary: SeedSummary = {
     users: created,
@@ -111,26 +98,15 @@ export async function seedDatabase(connection: Connection, options: SeedOptions)
   };
 
   async function writeBatch(batch: SeedCustomer[]): Promise<void> {
-    await db.transaction().execute(async (trx) => {
+    await bulkSession(db, 'write', async (_trx, bulk) => {
       for (const customer of batch) {
         let t = performance.now();
         const ownerId = idOf(customer.owner);
         const deletedBy = ownerId ?? boss;
         const { row } = customer;
-        const id = Number(
-          insertCustomer.run(
-            row.name, row.name_key, row.kind, row.industry, row.province, row.city, row.address, row.source, row.stage,
-            row.tier, ownerId, row.notes, row.last_contacted_at, row.next_follow_up_on, row.created_at, row.updated_at,
-            row.deleted_at, row.deleted_at ? deletedBy : null, row.version,
-          ).lastInsertRowid,
-        );
-        for (const c of customer.contacts) {
-          insertContact.run(
-            id, c.name, c.title, c.mobile, c.landline, c.email, c.wechat_id, c.birthday, c.gender, c.is_primary,
-            c.created_at, c.updated_at, c.deleted_at, c.deleted_at ? deletedBy : null, c.version,
-          );
-        }
-        for (const tag of customer.tags) insertTag.run(id, tag);
+        const id = bulk.insertCustomer({ ...row, owner_id: ownerId, deleted_by: row.deleted_at ? deletedBy : null });
+        for (const c of customer.contacts) bulk.insertContact({ ...c, customer_id: id, deleted_by: c.deleted_at ? deletedBy : null });
+        bulk.insertCustomerTags(id, customer.tags);
         summary.customers++;
         if (row.deleted_at) summary.deletedCustomers++;
         summary.contacts += customer.contacts.length;
@@ -138,7 +114,7 @@ export async function seedDatabase(connection: Connection, options: SeedOptions)
         const t2 = performance.now();
         summary.timings.insert += t2 - t;
         t = t2;
-        await writeSearchDocument(trx, id, searchDocument(row.name, customer.contacts));
+        bulk.insertSearchDocument(id, searchDocument(row.name, customer.contacts));
         summary.timings.search += performance.now() - t;
       }
     });

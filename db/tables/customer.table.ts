@@ -1,4 +1,4 @@
-import type { Generated, GeneratedAlways, Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 export type CustomerKind = 'company' | 'person';
 export type CustomerStage = 'prospect' | 'interested' | 'customer' | 'repeat' | 'churned';
@@ -17,8 +17,8 @@ export interface CustomerTable {
   name: string;
   /** Name folded for duplicate matching: lower case, no spaces or punctuation, no legal suffix. */
   name_key: string;
-  /** name_key without a leading place ("北京星辰科技" → "星辰科技"); kept by triggers (migration 0005). */
-  name_stem: GeneratedAlways<string>;
+  /** name_key without a leading place ("北京星辰科技" → "星辰科技"); written with name_key (nameColumns). */
+  name_stem: string;
   kind: CustomerKind;
   industry: string | null;
   province: string | null;

@@ -5,8 +5,9 @@ export type InteractionDirection = 'inbound' | 'outbound';
 
 export interface InteractionTable {
   id: Generated<number>;
-  customer_id: number;
-  /** Leads and opportunities have no foreign key yet (their tables arrive in other migrations). */
+  /** Null for an interaction with a lead not converted yet (conversion fills it in). */
+  customer_id: number | null;
+  /** Kept by id without foreign keys, so purging a lead or a deal is never blocked. */
   lead_id: number | null;
   opportunity_id: number | null;
   type: InteractionType;

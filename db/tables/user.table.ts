@@ -1,6 +1,6 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
-export type Role = 'owner' | 'manager' | 'sales' | 'service';
+export type Role = 'owner' | 'admin' | 'manager' | 'sales' | 'service' | 'marketing' | 'finance';
 
 export interface UserTable {
   id: Generated<number>;

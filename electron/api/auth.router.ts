@@ -1,19 +1,32 @@
 import * as auth from '../services/auth.service.js';
 import { AppError } from '../services/errors.js';
+import type { SessionUser } from '../services/context.js';
+import { getPermissionMatrix, modulesOf } from '../services/permission-matrix.js';
+import { capabilitiesOf } from '../services/permissions.js';
 import { loginInput, setupOwnerInput } from './schemas/auth.schema.js';
 import { clearedSessionCookie, sessionCookie } from './session-cookie.js';
 import { authedProcedure, publicProcedure, router, type ApiContext } from './trpc.js';
 
-function startSession(ctx: ApiContext, session: auth.NewSession) {
+/**
+ * The signed-in user as the interface sees it: with what their role may do (capabilities, and the
+ * matrix's actions per module), so it shows only what works. The API checks again on every call.
+ */
+const sessionView = async (ctx: ApiContext, user: SessionUser) => ({
+  ...user,
+  capabilities: capabilitiesOf(user.role),
+  modules: modulesOf(await getPermissionMatrix(ctx.services.db), user.role),
+});
+
+async function startSession(ctx: ApiContext, session: auth.NewSession) {
   ctx.resHeaders.append('set-cookie', sessionCookie(session.token, session.expiresAt, ctx.secure));
-  return { user: session.user };
+  return { user: await sessionView(ctx, session.user) };
 }
 
 export const authRouter = router({
   /** Public: whether the owner account still has to be created, and who is signed in. */
   status: publicProcedure.query(async ({ ctx }) => ({
     needsSetup: await auth.needsSetup(ctx.services),
-    user: ctx.user,
+    user: ctx.user && (await sessionView(ctx, ctx.user)),
   })),
 
   setupOwner: publicProcedure
@@ -25,7 +38,7 @@ export const authRouter = router({
     try {
       const session = await auth.login(ctx.services, input);
       ctx.throttle.succeeded(input.username);
-      return startSession(ctx, session);
+      return await startSession(ctx, session);
     } catch (error) {
       if (error instanceof AppError && error.code === 'bad_credentials') ctx.throttle.failed(input.username, ctx.remoteAddress);
       throw error;

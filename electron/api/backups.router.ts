@@ -1,6 +1,6 @@
 import { hashToken } from '../services/auth.service.js';
 import { backupPasswordInput, backupSettingsInput, restoreInput } from './schemas/backups.schema.js';
-import { authedProcedure, ownerProcedure, router } from './trpc.js';
+import { authedProcedure, adminProcedure, router } from './trpc.js';
 
 export const backupsRouter = router({
   /** Polled while a backup runs (progress) and by every screen (a failed backup is announced). */
@@ -10,14 +10,14 @@ export const backupsRouter = router({
 
   settings: authedProcedure.query(({ ctx }) => ctx.backups.settings()),
 
-  updateSettings: ownerProcedure.input(backupSettingsInput).mutation(({ ctx, input }) => ctx.backups.updateSettings(input)),
+  updateSettings: adminProcedure.input(backupSettingsInput).mutation(({ ctx, input }) => ctx.backups.updateSettings(input)),
 
-  setPassword: ownerProcedure.input(backupPasswordInput).mutation(async ({ ctx, input }) => {
+  setPassword: adminProcedure.input(backupPasswordInput).mutation(async ({ ctx, input }) => {
     await ctx.backups.setPassword(input.password);
     return ctx.backups.settings();
   }),
 
-  clearPassword: ownerProcedure.mutation(async ({ ctx }) => {
+  clearPassword: adminProcedure.mutation(async ({ ctx }) => {
     await ctx.backups.clearPassword();
     return ctx.backups.settings();
   }),
@@ -25,7 +25,7 @@ export const backupsRouter = router({
   /** Resolves when the backup is written; the screen polls `status` meanwhile for the progress bar. */
   runNow: authedProcedure.mutation(({ ctx }) => ctx.backups.backUp('manual')),
 
-  restore: ownerProcedure.input(restoreInput).mutation(({ ctx, input }) =>
+  restore: adminProcedure.input(restoreInput).mutation(({ ctx, input }) =>
     ctx.backups.restore({ ...input, session: ctx.token ? { tokenHash: hashToken(ctx.token) } : null }),
   ),
 });

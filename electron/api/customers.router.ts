@@ -10,27 +10,27 @@ import {
   updateCustomerInput,
 } from './schemas/customers.schema.js';
 import { customerHistoryInput } from './schemas/history.schema.js';
-import { authedProcedure, router } from './trpc.js';
+import { permitted, router } from './trpc.js';
 
 export const customersRouter = router({
-  list: authedProcedure.input(listCustomersInput).query(({ ctx, input }) => customers.listCustomers(ctx.userCtx, input)),
+  list: permitted('customers', 'view').input(listCustomersInput).query(({ ctx, input }) => customers.listCustomers(ctx.userCtx, input)),
 
-  get: authedProcedure.input(z.object({ id })).query(({ ctx, input }) => customers.getCustomer(ctx.userCtx, input.id)),
+  get: permitted('customers', 'view').input(z.object({ id })).query(({ ctx, input }) => customers.getCustomer(ctx.userCtx, input.id)),
 
-  create: authedProcedure
+  create: permitted('customers', 'create')
     .input(createCustomerInput)
     .mutation(({ ctx, input }) => customers.createCustomer(ctx.userCtx, input)),
 
-  update: authedProcedure
+  update: permitted('customers', 'edit')
     .input(updateCustomerInput)
     .mutation(({ ctx, input }) => customers.updateCustomer(ctx.userCtx, input)),
 
-  delete: authedProcedure
+  delete: permitted('customers', 'delete')
     .input(z.object({ id }))
     .mutation(({ ctx, input }) => customers.deleteCustomer(ctx.userCtx, input.id)),
 
   /** Asked while the form is filled in, so the warning shows before saving. */
-  checkDuplicates: authedProcedure.input(checkDuplicatesInput).query(({ ctx, input }) =>
+  checkDuplicates: permitted('customers', 'view').input(checkDuplicatesInput).query(({ ctx, input }) =>
     findDuplicates(ctx.userCtx, {
       companyName: input.name,
       mobile: input.mobile,
@@ -41,8 +41,8 @@ export const customersRouter = router({
     }),
   ),
 
-  tags: authedProcedure.query(({ ctx }) => customers.listCustomerTags(ctx.userCtx)),
+  tags: permitted('customers', 'view').query(({ ctx }) => customers.listCustomerTags(ctx.userCtx)),
 
   /** Under customers, so every customer change refreshes an open history too. */
-  history: authedProcedure.input(customerHistoryInput).query(({ ctx, input }) => customerHistory(ctx.userCtx, input)),
+  history: permitted('customers', 'view').input(customerHistoryInput).query(({ ctx, input }) => customerHistory(ctx.userCtx, input)),
 });

@@ -14,17 +14,17 @@ import {
   exportPoolLeadsInput,
   exportTrashInput,
 } from './schemas/exports.schema.js';
-import { authedProcedure, router } from './trpc.js';
+import { authedProcedure, permitted, router } from './trpc.js';
 
 /** Files made on the host and fetched in chunks (see services/files/downloads.ts for why). */
 export const exportsRouter = router({
   // Each list's export takes the list's own filter and sort (see schemas/exports.schema.ts).
-  customers: authedProcedure.input(exportCustomersInput).mutation(({ ctx, input }) => exportList(ctx.userCtx, customerExport, input)),
-  deals: authedProcedure.input(exportDealsInput).mutation(({ ctx, input }) => exportList(ctx.userCtx, dealExport, input)),
-  leads: authedProcedure.input(exportLeadsInput).mutation(({ ctx, input }) => exportList(ctx.userCtx, leadExport, input)),
-  poolCustomers: authedProcedure.input(exportPoolCustomersInput).mutation(({ ctx, input }) => exportList(ctx.userCtx, poolCustomerExport, input)),
-  poolLeads: authedProcedure.input(exportPoolLeadsInput).mutation(({ ctx, input }) => exportList(ctx.userCtx, poolLeadExport, input)),
-  trash: authedProcedure.input(exportTrashInput).mutation(({ ctx, input }) => exportList(ctx.userCtx, trashExport, input)),
+  customers: permitted('customers', 'export').input(exportCustomersInput).mutation(({ ctx, input }) => exportList(ctx.userCtx, customerExport, input)),
+  deals: permitted('opportunities', 'export').input(exportDealsInput).mutation(({ ctx, input }) => exportList(ctx.userCtx, dealExport, input)),
+  leads: permitted('leads', 'export').input(exportLeadsInput).mutation(({ ctx, input }) => exportList(ctx.userCtx, leadExport, input)),
+  poolCustomers: permitted('customers', 'export').input(exportPoolCustomersInput).mutation(({ ctx, input }) => exportList(ctx.userCtx, poolCustomerExport, input)),
+  poolLeads: permitted('leads', 'export').input(exportPoolLeadsInput).mutation(({ ctx, input }) => exportList(ctx.userCtx, poolLeadExport, input)),
+  trash: permitted('customers', 'export').input(exportTrashInput).mutation(({ ctx, input }) => exportList(ctx.userCtx, trashExport, input)),
 
   /** The next chunk of any download offered to this user (an export, an import's error report). */
   download: authedProcedure

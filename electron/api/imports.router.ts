@@ -7,7 +7,7 @@ import {
   importRequestInput,
   uploadIdInput,
 } from './schemas/imports.schema.js';
-import { authedProcedure, router } from './trpc.js';
+import { permitted, router } from './trpc.js';
 
 /**
  * Importing customers from CSV or XLSX. The file travels in chunks (begin, then upload each chunk in
@@ -16,21 +16,21 @@ import { authedProcedure, router } from './trpc.js';
  * start, progress (polled), problems and the error report.
  */
 export const importsRouter = router({
-  begin: authedProcedure.input(beginUploadInput).mutation(({ ctx, input }) => imports.beginUpload(ctx.userCtx, input)),
+  begin: permitted('customers', 'create').input(beginUploadInput).mutation(({ ctx, input }) => imports.beginUpload(ctx.userCtx, input)),
 
-  upload: authedProcedure.input(appendUploadInput).mutation(({ ctx, input }) => imports.appendUpload(ctx.userCtx, input)),
+  upload: permitted('customers', 'create').input(appendUploadInput).mutation(({ ctx, input }) => imports.appendUpload(ctx.userCtx, input)),
 
-  inspect: authedProcedure.input(uploadIdInput).mutation(({ ctx, input }) => imports.inspectUpload(ctx.userCtx, input.uploadId)),
+  inspect: permitted('customers', 'create').input(uploadIdInput).mutation(({ ctx, input }) => imports.inspectUpload(ctx.userCtx, input.uploadId)),
 
-  preview: authedProcedure.input(importRequestInput).mutation(({ ctx, input }) => imports.previewImport(ctx.userCtx, input)),
+  preview: permitted('customers', 'create').input(importRequestInput).mutation(({ ctx, input }) => imports.previewImport(ctx.userCtx, input)),
 
-  start: authedProcedure.input(importRequestInput).mutation(({ ctx, input }) => imports.startImport(ctx.userCtx, input)),
+  start: permitted('customers', 'create').input(importRequestInput).mutation(({ ctx, input }) => imports.startImport(ctx.userCtx, input)),
 
-  progress: authedProcedure.input(uploadIdInput).query(({ ctx, input }) => imports.importProgress(ctx.userCtx, input.uploadId)),
+  progress: permitted('customers', 'create').input(uploadIdInput).query(({ ctx, input }) => imports.importProgress(ctx.userCtx, input.uploadId)),
 
-  problems: authedProcedure.input(importProblemsInput).query(({ ctx, input }) => imports.importProblems(ctx.userCtx, input)),
+  problems: permitted('customers', 'create').input(importProblemsInput).query(({ ctx, input }) => imports.importProblems(ctx.userCtx, input)),
 
-  errorReport: authedProcedure.input(errorReportInput).mutation(({ ctx, input }) => imports.importErrorReport(ctx.userCtx, input)),
+  errorReport: permitted('customers', 'create').input(errorReportInput).mutation(({ ctx, input }) => imports.importErrorReport(ctx.userCtx, input)),
 
-  discard: authedProcedure.input(uploadIdInput).mutation(({ ctx, input }) => imports.discardImport(ctx.userCtx, input.uploadId)),
+  discard: permitted('customers', 'create').input(uploadIdInput).mutation(({ ctx, input }) => imports.discardImport(ctx.userCtx, input.uploadId)),
 });

@@ -1,9 +1,9 @@
 import { lanSettingsInput } from './schemas/lan.schema.js';
-import { ownerProcedure, router } from './trpc.js';
+import { adminProcedure, router } from './trpc.js';
 
 /** "Share on the office network": the switch, the port, and what colleagues need to connect. */
 export const lanRouter = router({
-  status: ownerProcedure.query(({ ctx }) => ctx.lan.status()),
+  status: adminProcedure.query(({ ctx }) => ctx.lan.status()),
 
-  configure: ownerProcedure.input(lanSettingsInput).mutation(({ ctx, input }) => ctx.lan.configure(input)),
+  configure: adminProcedure.input(lanSettingsInput).mutation(({ ctx, input }) => ctx.lan.configure(input)),
 });

@@ -9,23 +9,23 @@ import {
   moveDealInput,
   updateDealInput,
 } from './schemas/opportunities.schema.js';
-import { authedProcedure, router } from './trpc.js';
+import { permitted, router } from './trpc.js';
 
 export const opportunitiesRouter = router({
-  list: authedProcedure.input(listDealsInput).query(({ ctx, input }) => deals.listDeals(ctx.userCtx, input)),
+  list: permitted('opportunities', 'view').input(listDealsInput).query(({ ctx, input }) => deals.listDeals(ctx.userCtx, input)),
 
-  get: authedProcedure.input(z.object({ id })).query(({ ctx, input }) => deals.getDeal(ctx.userCtx, input.id)),
+  get: permitted('opportunities', 'view').input(z.object({ id })).query(({ ctx, input }) => deals.getDeal(ctx.userCtx, input.id)),
 
-  board: authedProcedure.input(boardInput).query(({ ctx, input }) => deals.getBoard(ctx.userCtx, input)),
+  board: permitted('opportunities', 'view').input(boardInput).query(({ ctx, input }) => deals.getBoard(ctx.userCtx, input)),
 
   /** "Load more" in one board column. */
-  column: authedProcedure.input(boardColumnInput).query(({ ctx, input }) => deals.getBoardColumnCards(ctx.userCtx, input)),
+  column: permitted('opportunities', 'view').input(boardColumnInput).query(({ ctx, input }) => deals.getBoardColumnCards(ctx.userCtx, input)),
 
-  create: authedProcedure.input(createDealInput).mutation(({ ctx, input }) => deals.createDeal(ctx.userCtx, input)),
+  create: permitted('opportunities', 'create').input(createDealInput).mutation(({ ctx, input }) => deals.createDeal(ctx.userCtx, input)),
 
-  update: authedProcedure.input(updateDealInput).mutation(({ ctx, input }) => deals.updateDeal(ctx.userCtx, input)),
+  update: permitted('opportunities', 'edit').input(updateDealInput).mutation(({ ctx, input }) => deals.updateDeal(ctx.userCtx, input)),
 
-  move: authedProcedure.input(moveDealInput).mutation(({ ctx, input }) => deals.moveDeal(ctx.userCtx, input)),
+  move: permitted('opportunities', 'edit').input(moveDealInput).mutation(({ ctx, input }) => deals.moveDeal(ctx.userCtx, input)),
 
-  delete: authedProcedure.input(z.object({ id })).mutation(({ ctx, input }) => deals.deleteDeal(ctx.userCtx, input.id)),
+  delete: permitted('opportunities', 'delete').input(z.object({ id })).mutation(({ ctx, input }) => deals.deleteDeal(ctx.userCtx, input.id)),
 });

@@ -6,27 +6,27 @@ import {
   reorderStagesInput,
   updateStageInput,
 } from './schemas/pipeline.schema.js';
-import { authedProcedure, router } from './trpc.js';
+import { adminProcedure, permitted, router } from './trpc.js';
 
 /** Reading the pipeline is for everyone; changing it is the owner's (checked in the service). */
 export const pipelineRouter = router({
-  stages: authedProcedure.query(({ ctx }) => pipeline.listPipelineStages(ctx.userCtx)),
+  stages: permitted('opportunities', 'view').query(({ ctx }) => pipeline.listPipelineStages(ctx.userCtx)),
 
-  createStage: authedProcedure.input(createStageInput).mutation(({ ctx, input }) => pipeline.createStage(ctx.userCtx, input)),
+  createStage: adminProcedure.input(createStageInput).mutation(({ ctx, input }) => pipeline.createStage(ctx.userCtx, input)),
 
-  updateStage: authedProcedure.input(updateStageInput).mutation(({ ctx, input }) => pipeline.updateStage(ctx.userCtx, input)),
+  updateStage: adminProcedure.input(updateStageInput).mutation(({ ctx, input }) => pipeline.updateStage(ctx.userCtx, input)),
 
-  reorderStages: authedProcedure
+  reorderStages: adminProcedure
     .input(reorderStagesInput)
     .mutation(({ ctx, input }) => pipeline.reorderStages(ctx.userCtx, input.ids)),
 
-  archiveStage: authedProcedure
+  archiveStage: adminProcedure
     .input(archiveStageInput)
     .mutation(({ ctx, input }) => pipeline.archiveStage(ctx.userCtx, input)),
 
-  settings: authedProcedure.query(({ ctx }) => pipeline.getPipelineSettings(ctx.userCtx)),
+  settings: permitted('opportunities', 'view').query(({ ctx }) => pipeline.getPipelineSettings(ctx.userCtx)),
 
-  updateSettings: authedProcedure
+  updateSettings: adminProcedure
     .input(pipelineSettingsInput)
     .mutation(({ ctx, input }) => pipeline.updatePipelineSettings(ctx.userCtx, input)),
 });

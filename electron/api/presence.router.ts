@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { getCustomer } from '../services/customers.service.js';
 import { id } from './schemas/fields.js';
-import { authedProcedure, router } from './trpc.js';
+import { permitted, router } from './trpc.js';
 
 const record = z.object({ entity: z.literal('customer'), id });
 
@@ -10,17 +10,17 @@ const record = z.object({ entity: z.literal('customer'), id });
  * customer the user may see (getCustomer applies the visibility rules), so presence leaks nothing.
  */
 export const presenceRouter = router({
-  here: authedProcedure.input(record.extend({ editing: z.boolean() })).mutation(async ({ ctx, input }) => {
+  here: permitted('customers', 'view').input(record.extend({ editing: z.boolean() })).mutation(async ({ ctx, input }) => {
     await getCustomer(ctx.userCtx, input.id);
     return ctx.presence.here(ctx.user, input, input.editing);
   }),
 
-  others: authedProcedure.input(record).query(async ({ ctx, input }) => {
+  others: permitted('customers', 'view').input(record).query(async ({ ctx, input }) => {
     await getCustomer(ctx.userCtx, input.id);
     return ctx.presence.others(ctx.user, input);
   }),
 
-  leave: authedProcedure.input(record).mutation(({ ctx, input }) => {
+  leave: permitted('customers', 'view').input(record).mutation(({ ctx, input }) => {
     ctx.presence.leave(ctx.user, input);
     return { ok: true };
   }),

@@ -8,6 +8,7 @@ import { exportsRouter } from './exports.router.js';
 import { importsRouter } from './imports.router.js';
 import { lanRouter } from './lan.router.js';
 import { leadsRouter } from './leads.router.js';
+import { permissionsRouter } from './permissions.router.js';
 import { poolRouter } from './pool.router.js';
 import { presenceRouter } from './presence.router.js';
 import { interactionsRouter } from './interactions.router.js';
@@ -40,6 +41,7 @@ export const appRouter = router({
   duplicates: duplicatesRouter,
   lan: lanRouter,
   presence: presenceRouter,
+  permissions: permissionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

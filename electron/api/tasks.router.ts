@@ -9,26 +9,26 @@ import {
   setTaskStatusInput,
   updateTaskInput,
 } from './schemas/tasks.schema.js';
-import { authedProcedure, router } from './trpc.js';
+import { permitted, router } from './trpc.js';
 
 export const tasksRouter = router({
-  list: authedProcedure.input(listTasksInput).query(({ ctx, input }) => tasks.listTasks(ctx.userCtx, input)),
+  list: permitted('tasks', 'view').input(listTasksInput).query(({ ctx, input }) => tasks.listTasks(ctx.userCtx, input)),
 
-  get: authedProcedure.input(z.object({ id })).query(({ ctx, input }) => tasks.getTask(ctx.userCtx, input.id)),
+  get: permitted('tasks', 'view').input(z.object({ id })).query(({ ctx, input }) => tasks.getTask(ctx.userCtx, input.id)),
 
-  myDay: authedProcedure.input(myDayInput).query(({ ctx, input }) => tasks.myDay(ctx.userCtx, input)),
+  myDay: permitted('tasks', 'view').input(myDayInput).query(({ ctx, input }) => tasks.myDay(ctx.userCtx, input)),
 
-  create: authedProcedure.input(createTaskInput).mutation(({ ctx, input }) => tasks.createTask(ctx.userCtx, input)),
+  create: permitted('tasks', 'create').input(createTaskInput).mutation(({ ctx, input }) => tasks.createTask(ctx.userCtx, input)),
 
-  update: authedProcedure.input(updateTaskInput).mutation(({ ctx, input }) => tasks.updateTask(ctx.userCtx, input)),
+  update: permitted('tasks', 'edit').input(updateTaskInput).mutation(({ ctx, input }) => tasks.updateTask(ctx.userCtx, input)),
 
-  reschedule: authedProcedure
+  reschedule: permitted('tasks', 'edit')
     .input(rescheduleTaskInput)
     .mutation(({ ctx, input }) => tasks.rescheduleTask(ctx.userCtx, input)),
 
-  setStatus: authedProcedure
+  setStatus: permitted('tasks', 'edit')
     .input(setTaskStatusInput)
     .mutation(({ ctx, input }) => tasks.setTaskStatus(ctx.userCtx, input)),
 
-  delete: authedProcedure.input(z.object({ id })).mutation(({ ctx, input }) => tasks.deleteTask(ctx.userCtx, input.id)),
+  delete: permitted('tasks', 'delete').input(z.object({ id })).mutation(({ ctx, input }) => tasks.deleteTask(ctx.userCtx, input.id)),
 });

@@ -7,6 +7,8 @@ import type { LoginThrottle } from '../services/login-throttle.js';
 import type { PresenceBoard } from '../services/presence.js';
 import type { ServiceContext, SessionUser, UserContext } from '../services/context.js';
 import { AppError, type AppErrorCode, type FieldErrors } from '../services/errors.js';
+import { forbidden, mayDo } from '../services/permission-matrix.js';
+import { isAdmin, type Action, type Module } from '../services/permissions.js';
 
 export interface ApiContext {
   services: ServiceContext;
@@ -111,8 +113,18 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, user: ctx.user, userCtx } });
 });
 
-/** Host-wide settings (backups and restore, sharing on the office network) are the owner's alone. */
-export const ownerProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (ctx.user.role !== 'owner') throw new AppError('forbidden', 'Only the owner may do this');
+/** Office administration (users and teams, backups and restore, the office network): owner and admins. */
+export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (!isAdmin(ctx.user.role)) throw new AppError('forbidden', 'Only the owner or an administrator may do this');
   return next();
 });
+
+/**
+ * A procedure of a business module, for users whose role may do that there (the permission matrix).
+ * Which records they may touch is still each service's visibility filter.
+ */
+export const permitted = (module: Module, action: Action) =>
+  authedProcedure.use(async ({ ctx, next }) => {
+    if (!(await mayDo(ctx.services.db, ctx.user.role, module, action))) throw forbidden(module, action);
+    return next();
+  });

@@ -38,7 +38,7 @@ import {
   type CustomerListItem,
 } from './customers.mappers.js';
 import { NO_OPEN_DEALS, openDealsOfCustomers, type OpenDeals } from './open-deals.js';
-import { nameKey } from './validation/name-key.js';
+import { nameColumns } from './validation/name-stem.js';
 
 export interface CustomerDetail extends Customer {
   contacts: Contact[];
@@ -74,9 +74,11 @@ export async function getCustomer(ctx: UserContext, id: number): Promise<Custome
 
 /** The stored columns of validated customer fields. */
 export function customerColumns(fields: CustomerFields) {
+  const { name_key, name_stem } = nameColumns(fields.name);
   return {
     name: fields.name,
-    name_key: nameKey(fields.name),
+    name_key,
+    name_stem,
     kind: fields.kind,
     industry: fields.industry,
     province: fields.province,

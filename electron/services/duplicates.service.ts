@@ -71,6 +71,10 @@ export async function findDuplicates(ctx: UserContext, probe: DuplicateProbe): P
     });
   }
   return Promise.all(
-    matches.map(async (m) => ({ ...m, visible: !!(await findVisibleCustomer(ctx.db, ctx.user, m.customerId)) })),
+    matches.map(async (m) => {
+      const visible = !!(await findVisibleCustomer(ctx.db, ctx.user, m.customerId));
+      // Of a colleague's customer only its name and owner: who to talk to, not whom they deal with.
+      return visible ? { ...m, visible } : { ...m, contactId: null, contactName: null, visible };
+    }),
   );
 }

@@ -8,7 +8,8 @@ export interface PersonRef {
 
 export interface Interaction {
   id: number;
-  customerId: number;
+  /** Null for a lead's interaction before the lead is converted. */
+  customerId: number | null;
   leadId: number | null;
   opportunityId: number | null;
   type: InteractionType;

@@ -7,12 +7,13 @@ import { nowIso, type UserContext } from './context.js';
 import { assertOwnerExists } from './customers.service.js';
 import { AppError, conflict, invalid, notFound } from './errors.js';
 import { toLead, type Lead } from './leads.mappers.js';
+import { mayAssign } from './permissions.js';
 
 export type AssigneeChoice = Assignment;
 
 /** Lists of choices, rules and the pool's settings are kept by the owner and managers. */
 export function assertManager(ctx: UserContext): void {
-  if (ctx.user.role !== 'owner' && ctx.user.role !== 'manager') throw new AppError('forbidden', 'Only the owner or a manager may do this');
+  if (!mayAssign(ctx.user.role)) throw new AppError('forbidden', 'Only the owner, an administrator or a manager may do this');
 }
 
 export interface AssignmentRule {
@@ -24,7 +25,7 @@ export interface AssignmentRule {
 
 /** A sales rep keeps a lead or hands it to the pool; routing leads to others is for the owner and managers. */
 export function assertMayAssign(ctx: UserContext, choice: AssigneeChoice): void {
-  if (ctx.user.role === 'owner' || ctx.user.role === 'manager') return;
+  if (mayAssign(ctx.user.role)) return;
   if (choice.mode === 'manual' && (choice.ownerId === null || choice.ownerId === ctx.user.id)) return;
   throw new AppError('forbidden', 'Only the owner or a manager may assign leads to others');
 }

@@ -1,6 +1,7 @@
 import type { LeadListRow } from '../../db/lead.repository.js';
 import type { LeadStatus } from '../../db/tables/lead.table.js';
 import type { LeadFields } from '../api/schemas/leads.schema.js';
+import { parsePhone, type PhoneKind } from './validation/phone.js';
 
 export interface Lead {
   id: number;
@@ -26,14 +27,17 @@ export interface Lead {
   version: number;
 }
 
+/** A lead keeps its numbers as typed; they show formatted as a contact's do ("138 0013 8000"). */
+const shown = (phone: string | null, kind: PhoneKind) => (phone ? (parsePhone(phone, kind)?.display ?? phone) : null);
+
 export function toLead(row: LeadListRow): Lead {
   return {
     id: row.id,
     companyName: row.company_name,
     personName: row.person_name,
     title: row.title,
-    mobile: row.mobile,
-    landline: row.landline,
+    mobile: shown(row.mobile, 'mobile'),
+    landline: shown(row.landline, 'landline'),
     email: row.email,
     wechatId: row.wechat_id,
     province: row.province,

@@ -32,12 +32,17 @@ export function localDate(at: Date, timeZone: string): string {
   return `${String(p.year).padStart(4, '0')}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
 }
 
+/** The instant a local date and time of day (HH:mm) is in the zone. */
+export function localDateTime(date: string, time: string, timeZone: string): Date {
+  const wall = Date.parse(`${date}T${time}:00Z`);
+  // The offset at the guess, then again at the corrected guess: right across a DST change too.
+  const guess = wall - offsetMs(wall, timeZone);
+  return new Date(wall - offsetMs(guess, timeZone));
+}
+
 /** The instant a local date begins (its midnight) in the zone. */
 export function startOfLocalDate(date: string, timeZone: string): Date {
-  const wallMidnight = Date.parse(`${date}T00:00:00Z`);
-  // The offset at the guess, then again at the corrected guess: right across a DST change too.
-  const guess = wallMidnight - offsetMs(wallMidnight, timeZone);
-  return new Date(wallMidnight - offsetMs(guess, timeZone));
+  return localDateTime(date, '00:00', timeZone);
 }
 
 export function addDays(date: string, days: number): string {

@@ -15,7 +15,7 @@ import { reindexCustomer } from './customer-search.js';
 import { toContact, toCustomer } from './customers.mappers.js';
 import { getCustomer, type CustomerDetail } from './customers.service.js';
 import { conflict, notFound } from './errors.js';
-import { nameKey } from './validation/name-key.js';
+import { nameColumns } from './validation/name-stem.js';
 
 const FIELD_COLUMNS = {
   name: 'name',
@@ -116,7 +116,7 @@ export async function mergeCustomers(ctx: UserContext, input: MergeCustomersInpu
     ) as ChosenColumns;
     const updated = await updateCustomerIfVersion(trx, survivor.id, input.survivorVersion, {
       ...chosen,
-      name_key: nameKey(chosen.name),
+      ...nameColumns(chosen.name),
       last_contacted_at: later(survivor.last_contacted_at, merged.last_contacted_at),
       updated_at: now,
     });

@@ -144,7 +144,7 @@ async function loadTargetStage(db: Db, stageId: number | undefined): Promise<Pip
 
 /** The customer must be one the user sees; the contact, if any, one of its live contacts. */
 async function assertParties(db: Db, ctx: UserContext, fields: DealFields, ownerId: number | null): Promise<void> {
-  if (!(await findVisibleCustomer(db, ctx.user, fields.customerId))) throw invalid({ customerId: 'invalid' });
+  if (!(await findVisibleCustomer(db, ctx.user, fields.customerId))) throw invalid({ customerId: 'invalidLink' });
   if (fields.contactId !== null) {
     const contact = await findContact(db, fields.contactId);
     if (!contact || contact.deleted_at || contact.customer_id !== fields.customerId) {

@@ -21,6 +21,7 @@ import type {
 import { nowIso, type UserContext } from './context.js';
 import { AppError, conflict, invalid, notFound } from './errors.js';
 import { changeDealInTransaction } from './opportunities.service.js';
+import { isAdmin } from './permissions.js';
 
 export interface PipelineStage {
   id: number;
@@ -54,7 +55,7 @@ export function toStage(row: PipelineStageRow): PipelineStage {
 
 /** Editing the pipeline changes every colleague's board: the owner's job. */
 function assertOwner(ctx: UserContext): void {
-  if (ctx.user.role !== 'owner') throw new AppError('forbidden', 'Only the owner edits the pipeline');
+  if (!isAdmin(ctx.user.role)) throw new AppError('forbidden', 'Only the owner or an administrator edits the pipeline');
 }
 
 /** Every stage, archived ones too (old deals and stage history still name them), in board order. */

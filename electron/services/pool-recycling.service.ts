@@ -1,6 +1,8 @@
 import { writeAudit } from '../../db/audit.repository.js';
 import { endHolding, idleOwnedCustomers, markWarned, unownCustomerIfVersion } from '../../db/pool.repository.js';
+import { getSetting, putSetting } from '../../db/settings.repository.js';
 import type { ServiceContext } from './context.js';
+import { DailySchedule } from './daily-schedule.js';
 import { addNotification } from './notifications.service.js';
 import { getPoolSettings } from './pool-settings.js';
 import { poolMoveChanges } from './pool.service.js';
@@ -64,34 +66,55 @@ export async function recycleIdleCustomers(ctx: ServiceContext): Promise<Recycli
   }
 }
 
+const LAST_RUN_KEY = 'pool.recycling.lastRunAt';
+
 export interface RecyclingScheduler {
-  /** Runs the check now (start-up, tests); concurrent calls share one run. */
+  /** Runs the check now (tests, the daily schedule); concurrent calls share one run. */
   check(): Promise<RecyclingResult>;
+  /** When the schedule runs next (an instant), and when a check last finished. */
+  status(): Promise<{ nextRunAt: string | null; lastRunAt: string | null }>;
   stop(): Promise<void>;
 }
 
-/** Checks at start-up (by the caller) and then once a day; the clock decides what is idle. */
-export function startPoolRecycling(
+/**
+ * Checks daily at the pool settings' local time (node-cron), and at start-up when the last check is more
+ * than a day old (office PCs are often off at night). A new time in the settings reschedules it. The
+ * clock decides what is idle and when the last check was.
+ */
+export async function startPoolRecycling(
   ctx: ServiceContext,
-  options: { exclusive?: <T>(work: () => Promise<T>) => Promise<T>; intervalMs?: number } = {},
-): RecyclingScheduler {
+  options: { exclusive?: <T>(work: () => Promise<T>) => Promise<T> } = {},
+): Promise<RecyclingScheduler> {
   const exclusive = options.exclusive ?? ((work) => work());
   let running: Promise<RecyclingResult> | null = null;
   const check = () => {
-    running ??= exclusive(() => recycleIdleCustomers(ctx)).finally(() => {
+    running ??= exclusive(async () => {
+      const result = await recycleIdleCustomers(ctx);
+      await putSetting(ctx.db, LAST_RUN_KEY, ctx.clock.now().toISOString(), ctx.clock.now().toISOString());
+      return result;
+    }).finally(() => {
       running = null;
     });
     return running;
   };
-  const timer = setInterval(() => {
-    check().catch((error: unknown) => console.error('Recycling idle customers failed:', error));
-  }, options.intervalMs ?? DAY_MS);
-  // The daily check never keeps a headless process (or a test run) alive on its own.
-  timer.unref();
+  const lastRunAt = async () => (await exclusive(() => getSetting<string>(ctx.db, LAST_RUN_KEY))) ?? null;
+  const schedule = new DailySchedule('pool recycling', { run: check, lastRunAt }, ctx.clock);
+  let time = (await exclusive(() => getPoolSettings(ctx.db))).recycleTime;
+  const stopListening = ctx.events.subscribe((event) => {
+    if (event.entity !== 'settings') return;
+    void exclusive(() => getPoolSettings(ctx.db)).then((settings) => {
+      if (settings.recycleTime === time) return;
+      time = settings.recycleTime;
+      schedule.reschedule(time);
+    });
+  });
+  await schedule.start(time);
   return {
     check,
+    status: async () => ({ nextRunAt: schedule.nextRunAt(), lastRunAt: await lastRunAt() }),
     stop: async () => {
-      clearInterval(timer);
+      stopListening();
+      schedule.stop();
       await running?.catch(() => undefined);
     },
   };

@@ -17,6 +17,7 @@ export interface Task {
   link: { type: TaskLinkType; id: number } | null;
   customerId: number | null;
   customerName: string | null;
+  leadName: string | null;
   remindAt: string | null;
   remindedAt: string | null;
   createdBy: number;
@@ -42,6 +43,7 @@ export function toTask(row: TaskListRow): Task {
     link: row.linked_type !== null && row.linked_id !== null ? { type: row.linked_type, id: row.linked_id } : null,
     customerId: row.customer_id,
     customerName: row.customer_name,
+    leadName: row.lead_name,
     remindAt: row.remind_at,
     remindedAt: row.reminded_at,
     createdBy: row.created_by,

@@ -2,6 +2,8 @@ import { createdRecord, diffRecords, type FieldChanges } from '../../db/audit.re
 import type { Db } from '../../db/connection.js';
 import { findContact } from '../../db/contact.repository.js';
 import { findVisibleCustomer } from '../../db/customer.repository.js';
+import { findVisibleLead } from '../../db/lead.repository.js';
+import { findVisibleDeal } from '../../db/opportunity.repository.js';
 import {
   findVisibleTask,
   insertTask,
@@ -45,12 +47,22 @@ async function assertAssignable(db: Db, assigneeId: number): Promise<void> {
 }
 
 /**
- * The customer a link belongs to, checked against what the user may see. Leads and opportunities are
- * other areas' tables: they are kept by type and id, and give the task no customer.
+ * The customer a link belongs to, checked against what the user may see: a deal's customer, a converted
+ * lead's (a lead not converted yet has none), a contact's, or the customer itself. The task shows with
+ * that customer's follow-ups.
  */
 async function customerOfLink(db: Db, ctx: UserContext, link: TaskFields['link']): Promise<number | null> {
   if (!link) return null;
-  if (link.type === 'lead' || link.type === 'opportunity') return null;
+  if (link.type === 'lead') {
+    const lead = await findVisibleLead(db, ctx.user, link.id);
+    if (!lead) throw invalid({ link: 'invalidLink' });
+    return lead.converted_customer_id;
+  }
+  if (link.type === 'opportunity') {
+    const deal = await findVisibleDeal(db, ctx.user, link.id);
+    if (!deal) throw invalid({ link: 'invalidLink' });
+    return deal.customer_id;
+  }
   const customerId = link.type === 'customer' ? link.id : (await findContact(db, link.id))?.customer_id;
   if (customerId === undefined || !(await findVisibleCustomer(db, ctx.user, customerId))) {
     throw invalid({ link: 'invalidLink' });
@@ -81,7 +93,7 @@ async function fieldColumns(db: Db, ctx: UserContext, fields: TaskFields) {
 
 /** What the audit log keeps of a task: the fields a user edits, not bookkeeping or names looked up by id. */
 function auditedTask(task: Task) {
-  const { id: _id, assigneeName: _a, customerName: _c, createdAt: _ca, updatedAt: _u, version: _v, remindedAt: _r, ...fields } = task;
+  const { id: _id, assigneeName: _a, customerName: _c, leadName: _l, createdAt: _ca, updatedAt: _u, version: _v, remindedAt: _r, ...fields } = task;
   return fields;
 }
 

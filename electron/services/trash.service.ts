@@ -22,6 +22,7 @@ import { reindexCustomer } from './customer-search.js';
 import { toContact } from './customers.mappers.js';
 import { findDuplicates, type DuplicateMatch, type DuplicateProbe } from './duplicates.service.js';
 import { AppError, notFound } from './errors.js';
+import { isAdmin } from './permissions.js';
 
 export interface TrashItem {
   kind: TrashKind;
@@ -158,7 +159,7 @@ async function restoreOneContact(ctx: UserContext, input: RestoreInput): Promise
 
 /** Only the owner may destroy records for good (until the full permission model comes). */
 function assertMayPurge(ctx: UserContext): void {
-  if (ctx.user.role !== 'owner') throw new AppError('forbidden', 'Only the owner may purge records');
+  if (!isAdmin(ctx.user.role)) throw new AppError('forbidden', 'Only the owner or an administrator may purge records');
 }
 
 /** A purge entry names what was removed, so the audit trail still says what it was. */

@@ -6,6 +6,8 @@ import { CustomerNewPage } from '../features/customers/CustomerNewPage';
 import { CustomerPage } from '../features/customers/CustomerPage';
 import { CustomersListPage } from '../features/customers/CustomersListPage';
 import { OfficeNetworkPage } from '../features/lan/OfficeNetworkPage';
+import { PermissionsPage } from '../features/permissions/PermissionsPage';
+import { LeadPage } from '../features/leads/LeadPage';
 import { LeadsPage } from '../features/leads/LeadsPage';
 import { PoolPage } from '../features/pool/PoolPage';
 import { DuplicatesPage } from '../features/merge/DuplicatesPage';
@@ -33,10 +35,12 @@ export function AppRoutes() {
         <Route path="/calendar" element={<LazyCalendarPage />} />
         <Route path="/opportunities" element={<OpportunitiesPage />} />
         <Route path="/leads" element={<LeadsPage />} />
+        <Route path="/leads/:id" element={<LeadPage />} />
         <Route path="/pool" element={<PoolPage />} />
         <Route path="/settings" element={<Navigate to="/settings/backup" replace />} />
         <Route path="/settings/backup" element={<BackupSettingsPage />} />
         <Route path="/settings/network" element={<OfficeNetworkPage />} />
+        <Route path="/settings/permissions" element={<PermissionsPage />} />
         <Route path="*" element={<Navigate to="/customers" replace />} />
       </Routes>
     </>

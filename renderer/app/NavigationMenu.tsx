@@ -1,12 +1,15 @@
 import { NavLink, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import { useAccess } from '../features/auth/useAccess';
 import { NAVIGATION_AREAS } from './navigation';
 
 export function NavigationMenu({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
-  return NAVIGATION_AREAS.map(({ key, icon: Icon, path }) => {
+  const { may, can } = useAccess();
+  const areas = NAVIGATION_AREAS.filter((area) => (!area.capability || may(area.capability)) && (!area.needs || can(...area.needs)));
+  return areas.map(({ key, icon: Icon, path }) => {
     const label = t(`nav.${key}`);
     const leftSection = <Icon size={18} stroke={1.6} />;
     if (!path) {

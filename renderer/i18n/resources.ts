@@ -14,6 +14,8 @@ import importEn from './import.en.json';
 import importZh from './import.zh-CN.json';
 import lanEn from './lan.en.json';
 import liveEn from './live.en.json';
+import permissionsEn from './permissions.en.json';
+import permissionsZh from './permissions.zh-CN.json';
 import setupEn from './setup.en.json';
 import setupZh from './setup.zh-CN.json';
 import liveZh from './live.zh-CN.json';
@@ -47,6 +49,7 @@ export const en = {
   ...lanEn,
   ...liveEn,
   ...setupEn,
+  ...permissionsEn,
   ...tasksEn,
   ...opportunitiesEn,
   ...backupsEn,
@@ -68,6 +71,7 @@ export const zhCN: typeof en = {
   ...lanZh,
   ...liveZh,
   ...setupZh,
+  ...permissionsZh,
   ...tasksZh,
   ...opportunitiesZh,
   ...backupsZh,

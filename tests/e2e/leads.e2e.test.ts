@@ -58,6 +58,27 @@ describe.runIf(browserAvailable())('leads in the browser through serve', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'pool.png') });
   });
 
+  it('opens a lead from the list, logs a call against it and sees it on the lead\'s timeline and history', async () => {
+    await page.getByTestId('nav-leads').click();
+    await page.getByTestId('lead-new').click();
+    await page.getByTestId('lead-companyName').fill('成都天府餐饮');
+    await page.getByTestId('lead-personName').fill('孙丽');
+    await page.getByTestId('lead-save').click();
+    await page.getByTestId('lead-row').filter({ hasText: '孙丽' }).getByTestId('lead-open').click();
+    await expect.poll(() => page.getByTestId('lead-name').textContent()).toBe('成都天府餐饮');
+    await page.getByTestId('timeline-empty').waitFor();
+
+    await page.getByTestId('log-interaction').click();
+    await expect.poll(() => page.getByTestId('quick-log-lead').inputValue()).toBe('成都天府餐饮');
+    await page.getByTestId('quick-log').locator('textarea[name="content"]').fill('第一次电话，约了下周演示。');
+    await page.getByTestId('save-interaction').click();
+    const item = page.getByTestId('timeline-item');
+    await expect.poll(() => item.count()).toBe(1);
+    await expect.poll(() => item.first().textContent()).toContain('第一次电话');
+    await expect.poll(() => page.getByTestId('lead-history').getByTestId('history-entry').count()).toBe(1);
+    await page.screenshot({ path: join(SCREENSHOTS, 'lead-page.png'), fullPage: true });
+  });
+
   it('edits the list of sources, and a new lead offers the added one', async () => {
     await page.getByTestId('nav-leads').click();
     await page.getByTestId('lead-settings').click();

@@ -28,7 +28,7 @@ async function addColleague(dataDir: string, user: E2eUser): Promise<void> {
   const now = new Date().toISOString();
   db.prepare(
     `INSERT INTO users (username, display_name, password_hash, role, team_id, disabled_at, created_at, updated_at)
-     VALUES (?, ?, ?, 'service', NULL, NULL, ?, ?)`,
+     VALUES (?, ?, ?, 'admin', NULL, NULL, ?, ?)`,
   ).run(user.username, user.displayName, await hashPassword(user.password), now, now);
   db.close();
 }

@@ -102,7 +102,7 @@ describe.runIf(browserAvailable())('follow-ups and reminders in the browser thro
 
   it('creates a task by clicking a time slot, and reschedules it by dragging', async () => {
     await page.goto(`${serve.url}/#/calendar`);
-    await page.getByRole('button', { name: 'day', exact: true }).click();
+    await page.getByRole('button', { name: 'Day', exact: true }).click();
     // The 10:00 slot of today's day view: the form opens at that time.
     await page.locator('.fc-timegrid-slot-lane[data-time="10:00:00"]').click();
     await expect.poll(() => page.locator('input[name="dueAt"]').inputValue()).toMatch(/ 10:00:00$/);
@@ -129,7 +129,7 @@ describe.runIf(browserAvailable())('follow-ups and reminders in the browser thro
   });
 
   it('shows the calendar and exports it as an .ics file', async () => {
-    await page.getByRole('button', { name: 'week', exact: true }).click();
+    await page.getByRole('button', { name: 'Week', exact: true }).click();
     await page.locator('.fc-event').filter({ hasText: '拜访伟明科技' }).first().waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-ics').click()]);
     expect(download.suggestedFilename()).toMatch(/^office-crm-\d{4}-\d{2}-\d{2}\.ics$/);

@@ -56,6 +56,27 @@ describe.runIf(browserAvailable())('interaction timeline in the browser through 
     await expect.poll(() => page.getByTestId('customer-details').textContent()).not.toMatch(/Last contacted—/);
   });
 
+  it('logs a call with a next follow-up, which becomes a task on the customer\'s follow-ups', async () => {
+    await page.getByTestId('log-interaction').click();
+    await dialog(page).locator('textarea[name="content"]').fill('确认了样品收到。');
+    await dialog(page).locator('input[name="nextStep"]').fill('电话确认订单数量');
+    const inThreeDays = new Date(Date.now() + 3 * 86_400_000);
+    const day = `${inThreeDays.getFullYear()}-${String(inThreeDays.getMonth() + 1).padStart(2, '0')}-${String(inThreeDays.getDate()).padStart(2, '0')}`;
+    await page.getByTestId('quick-log-follow-up-on').fill(day);
+    // Leaving the date field takes the typed date; the time and assignee then apply to the task.
+    await page.getByTestId('quick-log-follow-up-time').fill('10:30');
+    await page.getByTestId('save-interaction').click();
+    await expect.poll(() => dialog(page).isVisible()).toBe(false);
+
+    const followUp = page.getByTestId('customer-follow-ups').getByTestId('task-row').filter({ hasText: '电话确认订单数量' });
+    await expect.poll(() => followUp.textContent()).toContain('10:30');
+    await expect.poll(() => items(page).count()).toBe(2);
+    // Kept for the rest of the file: one interaction, as before.
+    await items(page).filter({ hasText: '确认了样品收到' }).getByTestId('delete-interaction').click();
+    await page.getByTestId('confirm-delete').click();
+    await expect.poll(() => items(page).count()).toBe(1);
+  });
+
   it('shows a field error for a note without content and logs nothing', async () => {
     await page.getByTestId('log-interaction').click();
     await page.getByTestId('quick-log-type').locator('label', { hasText: 'Note' }).click();

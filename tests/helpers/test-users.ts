@@ -1,5 +1,6 @@
 import { insertUser } from '../../db/user.repository.js';
 import type { Role } from '../../db/tables/user.table.js';
+import type { Action, Module } from '../../electron/services/permissions.js';
 import { hashPassword } from '../../electron/services/password.js';
 import { apiClient, type ApiClient, type TestHost } from './test-host.js';
 
@@ -29,4 +30,15 @@ export async function signInColleague(
   const api = apiClient(t.host);
   await api.auth.login.mutate({ username, password: PASSWORD });
   return { id, api };
+}
+
+/** Lets a role do more in the permission matrix (through the admin's API), keeping the rest as it is. */
+export async function grant(admin: ApiClient, role: Role, grants: Partial<Record<Module, Action[]>>): Promise<void> {
+  const { matrix } = await admin.permissions.matrix.query();
+  const current = matrix[role];
+  const next = { ...current };
+  for (const [module, actions] of Object.entries(grants) as [Module, Action[]][]) {
+    next[module] = [...new Set([...(current[module] ?? []), ...actions])];
+  }
+  await admin.permissions.save.mutate({ ...matrix, [role]: next });
 }

@@ -4,6 +4,7 @@ import { hashPassword } from '../../electron/services/password.js';
 import { readCsvExport, readXlsxExport } from '../helpers/export-files.js';
 import { downloadFile, importFile, uploadFile } from '../helpers/files-api.js';
 import { apiClient, appErrorOf, startTestHost, type ApiClient, type TestHost } from '../helpers/test-host.js';
+import { grant } from '../helpers/test-users.js';
 
 let t: TestHost;
 let api: ApiClient;
@@ -52,6 +53,8 @@ beforeAll(async () => {
   });
   sales = apiClient(t.host);
   await sales.auth.login.mutate({ username: 'xiaowang', password: 'sales password 1' });
+  // Reps do not export by default; this office lets them, so what they may export can be tested.
+  await grant(t.api, 'sales', { customers: ['export'] });
   for (const [name, stage, mobile] of [
     ['丙公司', 'customer', '13700000003'],
     ['甲公司', 'prospect', '13700000001'],

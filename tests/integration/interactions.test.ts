@@ -56,7 +56,7 @@ describe('logging interactions', () => {
   ] as const)('logs a %s with its details, the logger as staff by default', async (type, details) => {
     const customer = await newCustomer();
     const contactId = customer.contacts[0]!.id;
-    const logged = await api.interactions.log.mutate({
+    const { followUpTask, ...logged } = await api.interactions.log.mutate({
       customerId: customer.id,
       type,
       occurredAt: hoursAgo(2),
@@ -64,6 +64,7 @@ describe('logging interactions', () => {
       contactIds: [contactId],
       ...details,
     });
+    expect(followUpTask).toBeNull();
     expect(logged).toMatchObject({ customerId: customer.id, type, version: 1, outcome: '顺利', ...details });
     expect(logged.staff).toEqual([{ id: logged.createdBy.id, name: '老板' }]);
     expect(logged.contacts).toEqual([{ id: contactId, name: customer.contacts[0]!.name }]);
@@ -105,11 +106,16 @@ describe('logging interactions', () => {
     }
   });
 
-  it('keeps the lead and opportunity it is about', async () => {
-    const customer = await newCustomer();
-    const deal = await api.opportunities.create.mutate({ customerId: customer.id, name: '样品单', amountMinor: 80_000 });
-    const logged = await api.interactions.log.mutate(call(customer.id, { leadId: 12, opportunityId: deal.id }));
-    expect(logged).toMatchObject({ leadId: 12, opportunityId: deal.id });
+  it('keeps the lead the customer came from and the deal it is about; a lead of another customer is refused', async () => {
+    const lead = await api.leads.create.mutate({ fields: { companyName: '样品线索公司', personName: '孙' } });
+    const { customerId } = await api.leads.convert.mutate({ id: lead.id, version: lead.version });
+    const deal = await api.opportunities.create.mutate({ customerId, name: '样品单', amountMinor: 80_000 });
+    const logged = await api.interactions.log.mutate(call(customerId, { leadId: lead.id, opportunityId: deal.id }));
+    expect(logged).toMatchObject({ customerId, leadId: lead.id, opportunityId: deal.id });
+
+    const other = await newCustomer();
+    const refused = await appErrorOf(api.interactions.log.mutate(call(other.id, { leadId: lead.id })));
+    expect(refused.fieldErrors).toEqual({ leadId: 'invalidLink' });
   });
 
   it('writes an audit entry for create, update and delete', async () => {
@@ -171,7 +177,7 @@ describe("the customer's last contact and next follow-up", () => {
 
   it('sets the next follow-up date agreed in the interaction, as an audited customer change', async () => {
     const customer = await newCustomer();
-    await api.interactions.log.mutate(call(customer.id, { nextFollowUpOn: '2026-03-09' }));
+    await api.interactions.log.mutate(call(customer.id, { nextFollowUpOn: '2026-03-09', followUp: { timeZone: 'Asia/Shanghai' } }));
     const after = await api.customers.get.query({ id: customer.id });
     expect(after).toMatchObject({ nextFollowUpOn: '2026-03-09', version: customer.version + 1 });
     const audit = await t.host.services.db
@@ -321,7 +327,7 @@ describe('visibility', () => {
     const rep1 = await signInColleague(t, 'rep1', 'sales');
     const rep2 = await signInColleague(t, 'rep2', 'sales');
     const customer = await newCustomer(rep1.api);
-    const logged = await rep1.api.interactions.log.mutate(call(customer.id));
+    const { followUpTask: _, ...logged } = await rep1.api.interactions.log.mutate(call(customer.id));
 
     expect((await appErrorOf(rep2.api.interactions.log.mutate(call(customer.id)))).code).toBe('not_found');
     expect((await appErrorOf(rep2.api.interactions.timeline.query({ customerId: customer.id }))).code).toBe('not_found');

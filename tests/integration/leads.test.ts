@@ -144,12 +144,17 @@ describe('conversion', () => {
     const rep = reps[0]!;
     const created = await rep.api.leads.create.mutate({ fields: lead({ companyName: '蓝海科技有限公司', personName: '李雷', mobile: '13900001111', email: 'li@lanhai.cn' }) });
     const edited = await rep.api.leads.update.mutate({ id: created.id, version: created.version, fields: lead({ companyName: '蓝海科技有限公司', personName: '李雷', mobile: '13900001111', email: 'li@lanhai.cn', status: 'qualified', score: 80 }) });
-    // An interaction logged against the lead (stored on a placeholder customer until conversion).
-    const placeholder = await rep.api.customers.create.mutate({ name: '临时客户', kind: 'company', stage: 'prospect' });
-    await t.host.services.db
-      .insertInto('interactions')
-      .values({ customer_id: placeholder.id, lead_id: created.id, opportunity_id: null, type: 'call', channel: null, direction: 'outbound', occurred_at: clock.now().toISOString(), duration_minutes: 5, content: '初次电话', outcome: null, next_step: null, next_follow_up_on: null, created_by: rep.id, created_at: clock.now().toISOString(), updated_at: clock.now().toISOString(), deleted_at: null, deleted_by: null, version: 1 })
-      .execute();
+    // A call logged against the lead, with its follow-up task.
+    const logged = await rep.api.interactions.log.mutate({
+      leadId: created.id,
+      type: 'call',
+      occurredAt: clock.now().toISOString(),
+      durationMinutes: 5,
+      content: '初次电话',
+      nextFollowUpOn: '2026-03-04',
+      followUp: { timeZone: 'Asia/Shanghai' },
+    });
+    expect(logged).toMatchObject({ customerId: null, leadId: created.id, followUpTask: { link: { type: 'lead', id: created.id }, customerId: null } });
 
     const result = await rep.api.leads.convert.mutate({ id: edited.id, version: edited.version, opportunity: { name: '蓝海首单', amountMinor: 50_000_00 } });
     expect(result.lead).toMatchObject({ status: 'converted', convertedCustomerId: result.customerId });
@@ -164,8 +169,12 @@ describe('conversion', () => {
     expect(leadEntries).toHaveLength(3);
     expect(leadEntries.every((e) => e.customer_id === result.customerId)).toBe(true);
     expect(history.items.map((i) => i.id)).toEqual(expect.arrayContaining(leadEntries.map((e) => e.id)));
-    const interactions = await t.host.services.db.selectFrom('interactions').select('customer_id').where('lead_id', '=', created.id).execute();
-    expect(interactions).toEqual([{ customer_id: result.customerId }]);
+    const timeline = await rep.api.interactions.timeline.query({ customerId: result.customerId });
+    expect(timeline.items).toMatchObject([{ id: logged.id, customerId: result.customerId, leadId: created.id }]);
+    // The lead keeps showing its own timeline and history after conversion.
+    expect((await rep.api.interactions.timeline.query({ leadId: created.id })).items.map((i) => i.id)).toEqual([logged.id]);
+    expect((await rep.api.leads.history.query({ leadId: created.id })).total).toBe(3);
+    expect(await rep.api.tasks.list.query({ customerId: result.customerId })).toMatchObject([{ id: logged.followUpTask!.id }]);
 
     // Converted once only.
     const again = await appErrorOf(rep.api.leads.convert.mutate({ id: created.id, version: result.lead.version, confirmDuplicates: true }));
@@ -198,9 +207,11 @@ describe('conversion', () => {
     expect(refusedAttach.fieldErrors).toEqual({ attachToCustomerId: 'invalid' });
   });
 
-  it('a converted and claimed customer can still be purged from the trash', async () => {
+  it('a converted and claimed customer can still be purged from the trash, with its deals and tasks', async () => {
     const created = await api.leads.create.mutate({ fields: lead({ companyName: '即将清除的公司', personName: '郑', mobile: '13600004444' }) });
-    const { customerId } = await api.leads.convert.mutate({ id: created.id, version: created.version, confirmDuplicates: true });
+    await api.tasks.create.mutate({ title: '线索任务', dueAt: '2026-03-05T01:00:00Z', link: { type: 'lead', id: created.id } });
+    const { customerId, opportunityId } = await api.leads.convert.mutate({ id: created.id, version: created.version, confirmDuplicates: true, opportunity: { name: '将清除的商机' } });
+    await api.tasks.create.mutate({ title: '商机任务', dueAt: '2026-03-05T01:00:00Z', link: { type: 'opportunity', id: opportunityId! } });
     const customer = await api.customers.get.query({ id: customerId });
     await api.pool.release.mutate({ kind: 'customer', id: customerId, version: customer.version, reason: '测试' });
     await reps[2]!.api.pool.claim.mutate({ kind: 'customer', id: customerId, version: customer.version + 1 });
@@ -209,5 +220,7 @@ describe('conversion', () => {
     const entry = items.find((i) => i.id === customerId)!;
     await api.trash.purge.mutate({ kind: 'customer', id: customerId, version: entry.version });
     expect(await t.host.services.db.selectFrom('customers').select('id').where('id', '=', customerId).execute()).toEqual([]);
+    expect(await t.host.services.db.selectFrom('tasks').select('id').where('customer_id', '=', customerId).execute()).toEqual([]);
+    expect(await t.host.services.db.selectFrom('opportunities').select('id').where('customer_id', '=', customerId).execute()).toEqual([]);
   });
 });

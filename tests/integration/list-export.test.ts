@@ -9,7 +9,7 @@ import { keyHeaders, readCsvExport, readXlsxExport } from '../helpers/export-fil
 import { TestClock } from '../helpers/test-clock.js';
 import { appErrorOf, startTestHost, type ApiClient, type TestHost } from '../helpers/test-host.js';
 import { company } from '../helpers/test-records.js';
-import { signInColleague } from '../helpers/test-users.js';
+import { grant, signInColleague } from '../helpers/test-users.js';
 
 /**
  * Every list's export against the list itself: the same rows in the same order for the same filter and
@@ -35,6 +35,8 @@ beforeAll(async () => {
   t = await startTestHost({ clock });
   api = t.api;
   rep = await signInColleague(t, 'xiaowang', 'sales');
+  // Reps do not export by default; this office lets them, so what they may export can be tested.
+  await grant(api, 'sales', { customers: ['export'], leads: ['export'], opportunities: ['export'] });
   stage = Object.fromEntries((await api.pipeline.stages.query()).map((s) => [s.labelKey, s.id]));
 });
 afterAll(() => t.close());

@@ -176,7 +176,7 @@ describe('validation', () => {
     const wrongContact = await appErrorOf(api.opportunities.create.mutate(deal(a.id, { contactId: b.contacts[0]!.id })));
     expect(wrongContact.fieldErrors).toEqual({ contactId: 'invalid' });
     const noCustomer = await appErrorOf(api.opportunities.create.mutate(deal(99_999)));
-    expect(noCustomer.fieldErrors).toEqual({ customerId: 'invalid' });
+    expect(noCustomer.fieldErrors).toEqual({ customerId: 'invalidLink' });
   });
 });
 
@@ -349,7 +349,7 @@ describe('visibility', () => {
       expect((await appErrorOf(alice.api.opportunities.delete.mutate({ id: bobDeal.id }))).code).toBe('not_found');
       // Nor can she open a deal on his customer.
       const onHisCustomer = await appErrorOf(alice.api.opportunities.create.mutate(deal(bobCustomer.id)));
-      expect(onHisCustomer.fieldErrors).toEqual({ customerId: 'invalid' });
+      expect(onHisCustomer.fieldErrors).toEqual({ customerId: 'invalidLink' });
       expect(await bob.api.opportunities.get.query({ id: bobDeal.id })).toMatchObject({ stageId: stage.initialContact, version: 1 });
       expect(aliceDeal.ownerId).toBe(alice.id);
     } finally {

@@ -92,10 +92,29 @@ describe('the public pool', () => {
     expect((await appErrorOf(rep.api.leads.get.query({ id: lead.id }))).code).toBe('not_found');
   });
 
+  it('is for the roles that sell: a service colleague is refused every pool procedure, and their session says so', async () => {
+    const service = await signInColleague(t, 'sam', 'service');
+    const customer = await poolCustomer('服务人员看不到的客户');
+    const calls = [
+      service.api.pool.list.query({ kind: 'customers' }),
+      service.api.pool.list.query({ kind: 'leads' }),
+      service.api.pool.status.query(),
+      service.api.pool.settings.query(),
+      service.api.pool.claim.mutate({ kind: 'customer', id: customer.id, version: customer.version }),
+      service.api.pool.release.mutate({ kind: 'customer', id: customer.id, version: customer.version, reason: '试试' }),
+    ];
+    for (const call of calls) expect((await appErrorOf(call)).code).toBe('forbidden');
+    expect((await api.customers.get.query({ id: customer.id })).ownerId).toBeNull();
+
+    expect((await service.api.auth.status.query()).user?.capabilities).toEqual([]);
+    expect((await rep.api.auth.status.query()).user?.capabilities).toEqual(['pool']);
+    expect((await api.auth.status.query()).user?.capabilities).toEqual(['administer', 'assign', 'pool']);
+  });
+
   it('only the owner changes the pool settings, and the warning comes before the recycling', async () => {
     expect((await appErrorOf(rep.api.pool.saveSettings.mutate({ recycleEnabled: true, claimLimit: 99, recycleDays: 30, warnDays: 5 }))).code).toBe('forbidden');
-    const bad = await appErrorOf(api.pool.saveSettings.mutate({ recycleEnabled: true, claimLimit: 0, recycleDays: 10, warnDays: 10 }));
-    expect(bad.fieldErrors).toEqual({ claimLimit: 'invalid', warnDays: 'warnBeforeRecycle' });
+    const bad = await appErrorOf(api.pool.saveSettings.mutate({ recycleEnabled: true, claimLimit: 0, recycleDays: 10, warnDays: 10, recycleTime: '24:00' }));
+    expect(bad.fieldErrors).toEqual({ claimLimit: 'invalid', warnDays: 'warnBeforeRecycle', recycleTime: 'invalidTime' });
   });
 });
 

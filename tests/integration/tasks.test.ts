@@ -77,10 +77,24 @@ describe('tasks: create, read, update, complete, delete', () => {
     expect(await api.tasks.list.query({})).toEqual(before);
   });
 
-  it('keeps a lead or opportunity link by type and id, without a customer', async () => {
-    const task = await api.tasks.create.mutate({ title: '跟进商机', dueAt: '2026-03-05T01:00:00Z', link: { type: 'opportunity', id: 42 } });
-    expect(task).toMatchObject({ link: { type: 'opportunity', id: 42 }, customerId: null });
-    expect(await api.tasks.list.query({ linkType: 'opportunity', linkId: 42 })).toEqual([task]);
+  it("links a deal with its customer, and a lead (no customer until it is converted); unknown ones are refused", async () => {
+    const customer = await api.customers.create.mutate(company('商机客户'));
+    const deal = await api.opportunities.create.mutate({ customerId: customer.id, name: '扩容项目', amountMinor: 10_000_00 });
+    const onDeal = await api.tasks.create.mutate({ title: '跟进商机', dueAt: '2026-03-05T01:00:00Z', link: { type: 'opportunity', id: deal.id } });
+    expect(onDeal).toMatchObject({ link: { type: 'opportunity', id: deal.id }, customerId: customer.id });
+    expect(await api.tasks.list.query({ linkType: 'opportunity', linkId: deal.id })).toEqual([onDeal]);
+
+    const lead = await api.leads.create.mutate({ fields: { companyName: '线索任务公司' } });
+    const onLead = await api.tasks.create.mutate({ title: '初次电话', dueAt: '2026-03-05T02:00:00Z', link: { type: 'lead', id: lead.id } });
+    expect(onLead).toMatchObject({ link: { type: 'lead', id: lead.id }, customerId: null });
+    // Converted, the lead's tasks show with the customer's follow-ups (still linked to the lead).
+    const { customerId } = await api.leads.convert.mutate({ id: lead.id, version: lead.version });
+    expect(await api.tasks.list.query({ customerId })).toMatchObject([{ id: onLead.id, link: { type: 'lead', id: lead.id }, customerId }]);
+
+    for (const type of ['opportunity', 'lead'] as const) {
+      const refused = await appErrorOf(api.tasks.create.mutate({ title: '无主', dueAt: '2026-03-05T01:00:00Z', link: { type, id: 9999 } }));
+      expect(refused.fieldErrors).toEqual({ link: 'invalidLink' });
+    }
   });
 
   it('updates with the version it read, and refuses a stale version with the current task', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { backupFileName, parseBackupFileName } from '../../electron/services/backup/files.js';
 import { backupsToKeep, DEFAULT_RETENTION } from '../../electron/services/backup/retention.js';
-import { dailyCron, isCatchUpDue } from '../../electron/services/backup/scheduler.js';
+import { dailyCron, isCatchUpDue } from '../../electron/services/daily-schedule.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 // Noon UTC is the same calendar day in every time zone between UTC-11 and UTC+11.

@@ -79,6 +79,8 @@ describe('seeded interactions', () => {
         outcome: i.outcome,
         nextStep: i.next_step,
         nextFollowUpOn: i.next_follow_up_on,
+        // A log through the app with a follow-up date also says how to make its task.
+        followUp: i.next_follow_up_on ? { timeZone: 'Asia/Shanghai' } : null,
       });
       expect(parsed.error?.issues ?? [], JSON.stringify(i)).toEqual([]);
       expect(i.occurred_at as string >= created.get(i.customer_id)!).toBe(true);

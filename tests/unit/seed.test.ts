@@ -13,6 +13,7 @@ import type { UserContext } from '../../electron/services/context.js';
 import { reindexCustomer } from '../../electron/services/customer-search.js';
 import { listCustomers } from '../../electron/services/customers.service.js';
 import { nameKey } from '../../electron/services/validation/name-key.js';
+import { nameStem } from '../../electron/services/validation/name-stem.js';
 import { formatPhone } from '../../electron/services/validation/phone.js';
 import { tempDir } from '../helpers/test-host.js';
 
@@ -85,6 +86,7 @@ describe('seeded data', () => {
   it('passes the app’s own validation and is stored as the app stores it', () => {
     for (const c of data.customers) {
       expect(c.name_key).toBe(nameKey(c.name as string));
+      expect(c.name_stem).toBe(nameStem(c.name_key as string));
       const fields = customerFields.safeParse({ ...c, ownerId: c.owner_id, nextFollowUpOn: c.next_follow_up_on, tags: [] });
       expect(fields.error?.issues ?? [], String(c.name)).toEqual([]);
     }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { timeOfDay } from './fields.js';
 
 const count = (max: number) => z.number('invalid').int('invalid').min(1, 'invalid').max(max, 'tooLarge');
 
@@ -11,7 +12,7 @@ export const backupSettingsInput = z.object({
     .nullish()
     .transform((v) => v || null)
     .refine((v) => v === null || /^(\/|[a-zA-Z]:[\\/]|\\\\)/.test(v), 'absolutePath'),
-  time: z.string('required').regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalidTime'),
+  time: timeOfDay,
   retention: z.object({ daily: count(366), weekly: count(520), monthly: count(1200) }),
 });
 

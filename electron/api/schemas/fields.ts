@@ -45,6 +45,9 @@ function isCalendarDate(v: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
 }
 
+/** A local time of day, HH:mm (24-hour). */
+export const timeOfDay = z.string('required').regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalidTime');
+
 export const id = z.number('invalid').int('invalid').positive('invalid');
 export const version = z.number('invalid').int('invalid').positive('invalid');
 

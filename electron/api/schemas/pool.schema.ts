@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, version } from './fields.js';
+import { id, timeOfDay, version } from './fields.js';
 
 export const listPoolInput = z.object({
   kind: z.enum(['customers', 'leads']),
@@ -23,6 +23,8 @@ export const poolSettingsInput = z
     claimLimit: z.number('invalid').int('invalid').min(1, 'invalid').max(100_000, 'invalid'),
     recycleDays: days,
     warnDays: z.number('invalid').int('invalid').min(0, 'invalid').max(3650, 'invalid'),
+    /** The local time of day the recycling runs; a start-up more than a day after the last run catches up. */
+    recycleTime: timeOfDay.default('02:00'),
   })
   // The warning comes before the recycling.
   .refine((s) => s.warnDays < s.recycleDays, { message: 'warnBeforeRecycle', path: ['warnDays'] });

@@ -7,6 +7,7 @@ import { findUserById } from '../../../db/user.repository.js';
 import type { Db } from '../../../db/connection.js';
 import type { DatabaseHolder } from '../../database-holder.js';
 import type { Clock } from '../context.js';
+import { DailySchedule } from '../daily-schedule.js';
 import { AppError } from '../errors.js';
 import { createBackupFile, type BackupPhase } from './create.js';
 import { createBackupKey } from './encrypt.js';
@@ -21,7 +22,6 @@ import {
 import type { Manifest } from './manifest.js';
 import { backupsToKeep } from './retention.js';
 import { prepareRestore, replaceDatabaseFile, writeIntoDatabaseFile } from './restore.js';
-import { BackupScheduler } from './scheduler.js';
 import {
   BACKUP_SETTINGS_PREFIX,
   readBackupKey,
@@ -83,7 +83,7 @@ export interface RestoreSession {
  */
 export class BackupService {
   readonly #options: BackupServiceOptions;
-  readonly #scheduler: BackupScheduler;
+  readonly #scheduler: DailySchedule;
   readonly #changes = new EventEmitter();
   #running: RunningJob | null = null;
   #job: Promise<unknown> | null = null;
@@ -91,8 +91,9 @@ export class BackupService {
 
   constructor(options: BackupServiceOptions) {
     this.#options = options;
-    this.#scheduler = new BackupScheduler(
-      { backUp: () => this.backUp('scheduled'), lastSuccessAt: async () => (await readLastRun(this.#db))?.lastSuccessAt ?? null },
+    this.#scheduler = new DailySchedule(
+      'backup',
+      { run: () => this.backUp('scheduled'), lastRunAt: async () => (await readLastRun(this.#db))?.lastSuccessAt ?? null },
       options.clock,
     );
   }

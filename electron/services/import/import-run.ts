@@ -1,26 +1,10 @@
-import { createdRecord, type AuditEntry } from '../../../db/audit.repository.js';
 import type { Db } from '../../../db/connection.js';
-import {
-  findContactsByAnyChannel,
-  findCustomersByNameKeys,
-  insertAuditEntries,
-  insertContacts,
-  insertCustomers,
-  insertCustomerTags,
-  insertSearchDocuments,
-  visibleCustomerIds,
-} from '../../../db/import.repository.js';
-import { searchDocument } from '../../../db/seed/search-document.js';
+import { bulkSession, refreshStatistics, visibleCustomerIds, type CustomerBulk } from '../../../db/import.repository.js';
 import type { CreateCustomerInput } from '../../api/schemas/customers.schema.js';
-import type { ContactRow } from '../../../db/tables/contact.table.js';
-import type { CustomerRow } from '../../../db/tables/customer.table.js';
-import { auditedContact, auditedCustomer } from '../audit-trail.js';
-import { contactRow } from '../contacts.service.js';
 import { nowIso, type SessionUser, type UserContext } from '../context.js';
-import { toContact, toCustomer } from '../customers.mappers.js';
-import { newCustomerRow } from '../customers.service.js';
 import { duplicateKeys, type DuplicateKeys } from '../duplicates.service.js';
 import { IMPORT_FIELDS, type ColumnMapping, type ImportField } from './import-fields.js';
+import { createCustomers } from './import-create.js';
 import { updateFromRow } from './import-update.js';
 import { validateRow, type RowIssue } from './row-validate.js';
 import type { SourceRow, SourceTable } from './table.js';
@@ -81,7 +65,6 @@ interface PendingRow {
   row: SourceRow;
   input: CreateCustomerInput;
   keys: DuplicateKeys;
-  provided: Set<ImportField>;
 }
 
 interface Match {
@@ -92,7 +75,9 @@ interface Match {
   visible: boolean;
 }
 
-const DEFAULT_BATCH = 1000;
+// Rows per transaction: few commits (each costs a WAL write of every page touched), short enough that
+// other requests wait a fraction of a second for the connection.
+const DEFAULT_BATCH = 5000;
 
 function keysOf(input: CreateCustomerInput): DuplicateKeys {
   return duplicateKeys({
@@ -103,31 +88,40 @@ function keysOf(input: CreateCustomerInput): DuplicateKeys {
   });
 }
 
+/** The create policy matches nothing, so its rows need no keys. */
+const NO_KEYS: DuplicateKeys = { nameKey: '', mobile: null, landline: null, email: null };
+
 /** The keys as strings, to see whether two rows of one batch would match each other. */
 const keyStrings = (k: DuplicateKeys) =>
   [k.nameKey && `n:${k.nameKey}`, k.mobile && `p:${k.mobile}`, k.landline && `p:${k.landline}`, k.email && `e:${k.email}`].filter(
     (s): s is string => !!s,
   );
 
-/** Existing records matching the batch's rows, in two queries (contacts by channel, customers by name). */
-async function lookupMatches(db: Db, user: SessionUser, rows: PendingRow[]): Promise<Map<PendingRow, Match>> {
-  const contacts = await findContactsByAnyChannel(
-    db,
-    rows.flatMap((p) => [p.keys.mobile, p.keys.landline].filter((v): v is string => !!v)),
-    rows.flatMap((p) => (p.keys.email ? [p.keys.email] : [])),
-  );
+/** Existing records matching the batch's rows: one query by contact channels, one by company name. */
+async function lookupMatches(db: Db, bulk: CustomerBulk, user: SessionUser, rows: PendingRow[]): Promise<Map<PendingRow, Match>> {
+  const phones: string[] = [];
+  const emails: string[] = [];
+  const names: string[] = [];
+  for (const { keys } of rows) {
+    if (keys.mobile) phones.push(keys.mobile);
+    if (keys.landline) phones.push(keys.landline);
+    if (keys.email) emails.push(keys.email);
+    if (keys.nameKey) names.push(keys.nameKey);
+  }
+  const contacts = bulk.findContactsByAnyChannel(phones, emails);
   const byChannel = new Map<string, (typeof contacts)[number]>();
   for (const c of contacts) {
     for (const key of [c.mobile && `p:${c.mobile}`, c.landline && `p:${c.landline}`, c.email && `e:${c.email}`]) {
       if (key && !byChannel.has(key)) byChannel.set(key, c);
     }
   }
-  const customers = await findCustomersByNameKeys(db, rows.flatMap((p) => (p.keys.nameKey ? [p.keys.nameKey] : [])));
+  const customers = bulk.findCustomersByNameKeys(names);
   const byName = new Map<string, (typeof customers)[number]>();
   for (const c of customers) if (!byName.has(c.name_key)) byName.set(c.name_key, c);
+  const matches = new Map<PendingRow, Match>();
+  if (contacts.length === 0 && customers.length === 0) return matches;
   const visible = await visibleCustomerIds(db, user, [...contacts.map((c) => c.customer_id), ...customers.map((c) => c.id)]);
 
-  const matches = new Map<PendingRow, Match>();
   for (const p of rows) {
     const { mobile, landline, email, nameKey } = p.keys;
     const contact = (mobile && byChannel.get(`p:${mobile}`)) || (landline && byChannel.get(`p:${landline}`)) || (email && byChannel.get(`e:${email}`));
@@ -139,43 +133,6 @@ async function lookupMatches(db: Db, user: SessionUser, rows: PendingRow[]): Pro
     if (customer) matches.set(p, { customerId: customer.id, customerName: customer.name, contactId: null, visible: visible.has(customer.id) });
   }
   return matches;
-}
-
-/**
- * Writes new customers with their contacts, tags, search documents and audit entries (the same entries
- * the form's create writes: one for the customer, one for its contact): a few statements per batch.
- */
-async function createRows(db: Db, ctx: UserContext, rows: PendingRow[], now: string): Promise<number[]> {
-  const customers = rows.map(({ input }) => newCustomerRow(input, now));
-  const ids = await insertCustomers(db, customers);
-  const contacts = rows.flatMap(({ input }, i) =>
-    input.primaryContact ? [{ customerId: ids[i]!, row: contactRow(ids[i]!, { ...input.primaryContact, isPrimary: true }, now) }] : [],
-  );
-  const contactIds = await insertContacts(db, contacts.map((c) => c.row));
-  await insertCustomerTags(db, rows.flatMap(({ input }, i) => input.tags.map((tag) => ({ customer_id: ids[i]!, tag }))));
-  const contactOf = new Map(contacts.map((c) => [c.customerId, c.row]));
-  await insertSearchDocuments(
-    db,
-    rows.map(({ input }, i) => ({ customerId: ids[i]!, doc: searchDocument(input.name, contactOf.has(ids[i]!) ? [contactOf.get(ids[i]!)!] : []) })),
-  );
-  const entry = (entity: AuditEntry['entity'], entityId: number, customerId: number, record: object): AuditEntry => ({
-    entity,
-    entityId,
-    customerId,
-    op: 'create',
-    userId: ctx.user.id,
-    at: now,
-    changes: createdRecord(record),
-  });
-  await insertAuditEntries(db, [
-    ...rows.map(({ input }, i) =>
-      entry('customer', ids[i]!, ids[i]!, auditedCustomer(toCustomer({ ...customers[i]!, id: ids[i]!, owner_name: null } as CustomerRow & { owner_name: null }, input.tags))),
-    ),
-    ...contacts.map(({ customerId, row }, i) =>
-      entry('contact', contactIds[i]!, customerId, auditedContact(toContact({ ...row, id: contactIds[i]!, deleted_with_customer: 0 } as ContactRow))),
-    ),
-  ]);
-  return ids;
 }
 
 function previewValues(input: CreateCustomerInput): Partial<Record<ImportField, string>> {
@@ -229,13 +186,13 @@ export async function runImport(ctx: UserContext, table: SourceTable, options: I
   let batch: PendingRow[] = [];
   let batchKeys = new Set<string>();
 
-  const settle = async (db: Db, rows: PendingRow[]) => {
+  const settle = async (db: Db, bulk: CustomerBulk, rows: PendingRow[]) => {
     const now = nowIso(ctx.clock);
-    const matches = policy === 'create' ? new Map<PendingRow, Match>() : await lookupMatches(db, ctx.user, rows);
+    const matches = policy === 'create' ? new Map<PendingRow, Match>() : await lookupMatches(db, bulk, ctx.user, rows);
     const creates: PendingRow[] = [];
     const updated: number[] = [];
     for (const p of rows) {
-      const plannedName = policy === 'create' ? undefined : keyStrings(p.keys).map((k) => planned.get(k)).find(Boolean);
+      const plannedName = dryRun && policy !== 'create' ? keyStrings(p.keys).map((k) => planned.get(k)).find(Boolean) : undefined;
       const match = matches.get(p) ?? (plannedName ? { customerId: null, customerName: plannedName, contactId: null, visible: true } : undefined);
       if (!match) {
         creates.push(p);
@@ -249,13 +206,13 @@ export async function runImport(ctx: UserContext, table: SourceTable, options: I
         continue;
       }
       if (!dryRun && match.customerId !== null) {
-        await updateFromRow(db, ctx, { customerId: match.customerId, contactId: match.contactId }, p.input, p.provided, now);
+        await updateFromRow(db, ctx, { customerId: match.customerId, contactId: match.contactId }, p.input, given(p.row.cells), now);
         updated.push(match.customerId);
       }
       counts.updated++;
       describe(p.row, 'update', p.input, [], match.customerName);
     }
-    const ids = dryRun ? [] : await createRows(db, ctx, creates, now);
+    const ids = dryRun ? [] : createCustomers(bulk, ctx.user, creates.map((p) => p.input), now);
     for (const p of creates) {
       if (dryRun) for (const key of keyStrings(p.keys)) planned.set(key, p.input.name);
       describe(p.row, 'create', p.input, [], null);
@@ -269,12 +226,10 @@ export async function runImport(ctx: UserContext, table: SourceTable, options: I
     const rows = batch;
     batch = [];
     batchKeys = new Set();
-    if (dryRun) await settle(ctx.db, rows);
-    else {
-      const { ids, updated } = await ctx.db.transaction().execute((trx) => settle(trx, rows));
-      for (const id of ids) ctx.events.publish({ entity: 'customer', id, op: 'create' });
-      for (const id of updated) ctx.events.publish({ entity: 'customer', id, op: 'update' });
-    }
+    // Dry run: read only, but holding the connection all the same (the bulk reads need it).
+    const { ids, updated } = await bulkSession(ctx.db, dryRun ? 'read' : 'write', (db, bulk) => settle(db, bulk, rows));
+    for (const id of ids) ctx.events.publish({ entity: 'customer', id, op: 'create' });
+    for (const id of updated) ctx.events.publish({ entity: 'customer', id, op: 'update' });
     counts.processed += rows.length;
     options.onProgress?.({ ...counts });
     await yieldToEventLoop();
@@ -291,14 +246,15 @@ export async function runImport(ctx: UserContext, table: SourceTable, options: I
     }
     // Imported customers belong to whoever imports them (the file has no owner column).
     validated.input.ownerId ??= ctx.user.id;
-    const keys = keysOf(validated.input);
+    const keys = policy === 'create' ? NO_KEYS : keysOf(validated.input);
     const strings = keyStrings(keys);
     if (policy !== 'create' && strings.some((k) => batchKeys.has(k))) await flush();
-    batch.push({ row, input: validated.input, keys, provided: given(row.cells) });
+    batch.push({ row, input: validated.input, keys });
     for (const k of strings) batchKeys.add(k);
     if (batch.length >= batchSize) await flush();
   }
   await flush();
+  if (!dryRun && counts.created > 0) await refreshStatistics(ctx.db);
   problems.sort((a, b) => a.line - b.line);
   preview.sort((a, b) => a.line - b.line);
   return { counts, problems, preview };

@@ -1,7 +1,7 @@
 import { createCustomerInput, type CreateCustomerInput } from '../../api/schemas/customers.schema.js';
 import { parsePhone } from '../validation/phone.js';
 import { CONTACT_IMPORT_FIELDS, type ColumnMapping, type ImportField } from './import-fields.js';
-import { choiceValue } from './value-aliases.js';
+import { choiceValue, type ChoiceField } from './value-aliases.js';
 
 /** One problem with a row: the field (as the mapping names it) and a message key (errors.field.*). */
 export interface RowIssue {
@@ -31,6 +31,15 @@ function fieldOf(path: PropertyKey[]): ImportField | 'row' {
   return (first as ImportField | undefined) ?? 'row';
 }
 
+/** The trimmed cell of a field, '' when the field is not mapped. */
+function cellOf(cells: string[], mapping: ColumnMapping, field: ImportField): string {
+  const column = mapping[field];
+  return column === undefined ? '' : (cells[column] ?? '').trim();
+}
+
+/** The stored value a choice cell means, or `blank` for an empty cell. */
+const choiceOr = <T>(text: string, field: ChoiceField, blank: T) => (text ? choiceValue(field, text) : blank);
+
 /**
  * Turns a row of cells into the input the "new customer" form sends, then validates it with the very
  * same schema (createCustomerInput): import accepts exactly what the form accepts. Blank kind and
@@ -38,25 +47,21 @@ function fieldOf(path: PropertyKey[]): ImportField | 'row' {
  * taken as the mobile when the row has none: spreadsheets rarely keep the two apart.
  */
 export function validateRow(cells: string[], mapping: ColumnMapping): ValidatedRow {
-  const cell = (field: ImportField) => {
-    const column = mapping[field];
-    return column === undefined ? '' : (cells[column] ?? '').trim();
-  };
-  let mobile = cell('mobile');
-  let landline = cell('landline');
+  let mobile = cellOf(cells, mapping, 'mobile');
+  let landline = cellOf(cells, mapping, 'landline');
   if (!mobile && landline && parsePhone(landline, 'mobile')) [mobile, landline] = [landline, ''];
-  const hasContact = CONTACT_IMPORT_FIELDS.some((field) => cell(field) !== '') || mobile !== '';
-  const optionalChoice = (field: 'source' | 'tier' | 'gender') => (cell(field) ? choiceValue(field, cell(field)) : null);
+  const hasContact = mobile !== '' || CONTACT_IMPORT_FIELDS.some((field) => cellOf(cells, mapping, field) !== '');
+  const cell = (field: ImportField) => cellOf(cells, mapping, field);
   const raw = {
     name: cell('name'),
-    kind: cell('kind') ? choiceValue('kind', cell('kind')) : 'company',
+    kind: choiceOr(cell('kind'), 'kind', 'company'),
     industry: cell('industry'),
     province: cell('province'),
     city: cell('city'),
     address: cell('address'),
-    source: optionalChoice('source'),
-    stage: cell('stage') ? choiceValue('stage', cell('stage')) : 'prospect',
-    tier: optionalChoice('tier'),
+    source: choiceOr(cell('source'), 'source', null),
+    stage: choiceOr(cell('stage'), 'stage', 'prospect'),
+    tier: choiceOr(cell('tier'), 'tier', null),
     tags: cell('tags')
       .split(TAG_SEPARATORS)
       .map((tag) => tag.trim())
@@ -71,7 +76,7 @@ export function validateRow(cells: string[], mapping: ColumnMapping): ValidatedR
           landline,
           email: cell('email'),
           wechatId: cell('wechatId'),
-          gender: optionalChoice('gender'),
+          gender: choiceOr(cell('gender'), 'gender', null),
           birthday: calendarDate(cell('birthday')),
         }
       : null,

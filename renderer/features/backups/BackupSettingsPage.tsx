@@ -13,6 +13,7 @@ import { BackupStatusCard } from './BackupStatusCard';
 import { RestoreDialog, type RestoreChoice } from './RestoreDialog';
 import { RestoreFromFileCard } from './RestoreFromFileCard';
 import { RestoreResultCard, type RestoreResult } from './RestoreResultCard';
+import { useAccess } from '../auth/useAccess';
 
 /** Settings → Backup: the last backup, "Back up now", where and how long backups are kept, and restore. */
 export function BackupSettingsPage() {
@@ -20,7 +21,7 @@ export function BackupSettingsPage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const format = useFormat();
-  const isOwner = useCurrentUser().role === 'owner';
+  const isOwner = useAccess().may('administer');
   const { data: settings } = useQuery(trpc.backups.settings.queryOptions());
   const [choice, setChoice] = useState<RestoreChoice | null>(null);
   const [result, setResult] = useState<RestoreResult | null>(null);

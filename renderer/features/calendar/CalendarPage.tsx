@@ -20,9 +20,11 @@ import { TasksTabs } from '../tasks/TasksTabs';
 import { useInvalidateTasks } from '../tasks/useInvalidateTasks';
 import { eventOf, taskOfEvent } from './calendar-events';
 import classes from './CalendarPage.module.css';
+import { useAccess } from '../auth/useAccess';
 
 const TOOLBAR = { left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek,timeGridDay' };
 const ARROWS = { prev: '‹', next: '›' };
+const EVENT_TIME = { hour: 'numeric', minute: '2-digit', meridiem: 'short' } as const;
 const PLUGINS = [dayGridPlugin, timeGridPlugin, interactionPlugin];
 const LOCALES = [zhCnLocale];
 
@@ -43,6 +45,7 @@ export function CalendarPage() {
   const [editing, setEditing] = useState<TaskEditing>(null);
   const [exporting, setExporting] = useState(false);
   const user = useCurrentUser();
+  const { may } = useAccess();
   const colleagues = useOwnerOptions();
   // Whose calendar: one's own, or a colleague's the API lets one see (a manager their team's).
   const [assigneeId, setAssigneeId] = useState(String(user.id));
@@ -90,7 +93,7 @@ export function CalendarPage() {
           <TasksTabs />
         </Group>
         <Group gap="sm">
-          {user.role !== 'sales' && (
+          {may('assign') && (
             <Select
               aria-label={t('task.assignee')}
               data={colleagues}
@@ -114,7 +117,11 @@ export function CalendarPage() {
           headerToolbar={TOOLBAR}
           // Arrows as text: the icon font FullCalendar embeds is a data: URL, which the app's CSP refuses.
           buttonIcons={false}
-          buttonText={ARROWS}
+          // Capitalized like the rest of the app ("Today", "Month"), not FullCalendar's lower-case English.
+          buttonText={{ ...ARROWS, today: t('calendar.today'), month: t('calendar.month'), week: t('calendar.week'), day: t('calendar.day') }}
+          allDayText={t('myDay.allDay')}
+          // Times with am/pm in English ("3:00 pm", not an ambiguous "3:00"); 24-hour in Chinese.
+          eventTimeFormat={EVENT_TIME}
           locales={LOCALES}
           locale={i18n.language === 'zh-CN' ? 'zh-cn' : 'en'}
           height="auto"

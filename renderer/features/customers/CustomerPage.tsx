@@ -1,7 +1,7 @@
 import { Stack } from '@mantine/core';
-import { CustomerHistory } from '../history/CustomerHistory';
+import { RecordHistory } from '../history/RecordHistory';
+import { FollowUpsCard } from '../tasks/FollowUpsCard';
 import { PresenceBar } from '../live/PresenceBar';
-import { CustomerFollowUpsCard } from '../tasks/CustomerFollowUpsCard';
 import { CustomerDealsCard } from '../opportunities/CustomerDealsCard';
 import { TimelineCard } from '../timeline/TimelineCard';
 import { ContactsCard } from './ContactsCard';
@@ -17,11 +17,15 @@ export function CustomerPage() {
           <CustomerHeader customer={customer} />
           <PresenceBar customerId={customer.id} />
           <CustomerDetailsCard customer={customer} />
-          <CustomerFollowUpsCard customer={customer} />
+          <FollowUpsCard
+            filter={{ customerId: customer.id }}
+            newTask={{ defaults: { customerId: customer.id }, customerName: customer.name }}
+            testId="customer-follow-ups"
+          />
           <ContactsCard customer={customer} />
           <CustomerDealsCard customer={customer} />
-          <TimelineCard key={customer.id} customer={customer} />
-          <CustomerHistory key={customer.id} customerId={customer.id} />
+          <TimelineCard key={customer.id} of={{ customerId: customer.id }} />
+          <RecordHistory key={customer.id} of={{ customerId: customer.id }} />
         </Stack>
       )}
     </CustomerLoader>

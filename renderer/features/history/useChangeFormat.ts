@@ -28,11 +28,36 @@ const FIELD_LABELS: Record<HistoryEntry['entity'], Record<string, ParseKeys>> = 
     gender: 'contact.gender',
     isPrimary: 'contact.isPrimary',
   },
+  lead: {
+    companyName: 'leads.field.companyName',
+    personName: 'leads.field.personName',
+    title: 'leads.field.title',
+    mobile: 'leads.field.mobile',
+    landline: 'leads.field.landline',
+    email: 'leads.field.email',
+    wechatId: 'leads.field.wechatId',
+    province: 'leads.field.province',
+    city: 'leads.field.city',
+    notes: 'leads.field.notes',
+    source: 'leads.field.source',
+    status: 'leads.field.status',
+    score: 'leads.field.score',
+    ownerId: 'leads.field.owner',
+    assignment: 'leads.assign.mode',
+    convertedCustomerId: 'leads.field.convertedCustomer',
+    convertedAt: 'leads.field.convertedAt',
+    poolMove: 'pool.title',
+    reason: 'leads.release.reason',
+  },
 };
 
 /** Fields whose stored value is a code, an id or a date rather than text to show as it is. */
-type ValueKind = 'enum' | 'tier' | 'owner' | 'tags' | 'flag' | 'date' | 'instant';
+type ValueKind = 'enum' | 'tier' | 'owner' | 'tags' | 'flag' | 'date' | 'instant' | 'id';
 const VALUE_KINDS: Record<string, ValueKind> = {
+  status: 'enum',
+  assignment: 'enum',
+  convertedCustomerId: 'id',
+  convertedAt: 'instant',
   stage: 'enum',
   kind: 'enum',
   source: 'enum',
@@ -54,25 +79,31 @@ export function useChangeFormat(userNames: Record<number, string>) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   return useMemo(() => {
-    // The enum fields' translated labels, e.g. stage → { prospect: '潜在客户', ... }.
+    // The enum fields' translated labels, e.g. stage → { prospect: '潜在客户', ... }; a lead's source and
+    // status have their own lists.
     const enums: Record<string, Record<string, string>> = {
       stage: t('stage', { returnObjects: true }),
       kind: t('kind', { returnObjects: true }),
       source: t('source', { returnObjects: true }),
       gender: t('gender', { returnObjects: true }),
       poolMove: t('pool.moves', { returnObjects: true }),
+      status: t('leads.status', { returnObjects: true }),
+      assignment: t('leads.assignments', { returnObjects: true }),
     };
+    const leadEnums: Record<string, Record<string, string>> = { source: t('leads.source', { returnObjects: true }) };
     return {
       isBlank,
       label: (entity: HistoryEntry['entity'], field: string): string => {
         const key = FIELD_LABELS[entity][field];
         return key ? t(key) : field;
       },
-      value: (field: string, value: unknown): string => {
+      value: (entity: HistoryEntry['entity'], field: string, value: unknown): string => {
         if (isBlank(value)) return t('history.blank');
         switch (VALUE_KINDS[field]) {
           case 'enum':
-            return enums[field]?.[String(value)] ?? String(value);
+            return (entity === 'lead' ? leadEnums : enums)[field]?.[String(value)] ?? enums[field]?.[String(value)] ?? String(value);
+          case 'id':
+            return `#${String(value)}`;
           case 'tier':
             return t('customer.tierLabel', { tier: String(value) });
           case 'owner':

@@ -6,12 +6,13 @@ import { useCurrentUser } from '../auth/CurrentUserContext';
 import { SettingsTabs } from '../settings/SettingsTabs';
 import { ConnectInfoCard } from './ConnectInfoCard';
 import { SharingCard } from './SharingCard';
+import { useAccess } from '../auth/useAccess';
 
 /** Settings → Office network: share this computer's data with colleagues' copies and browsers. */
 export function OfficeNetworkPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const isOwner = useCurrentUser().role === 'owner';
+  const isOwner = useAccess().may('administer');
   const { data: status } = useQuery({ ...trpc.lan.status.queryOptions(), enabled: isOwner });
   return (
     <Stack maw={960}>

@@ -1,8 +1,9 @@
-import { Badge, Button, Group, MultiSelect, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, MultiSelect, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { IconPlus, IconSettings } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useTRPC } from '../../api/trpc';
 import { DebouncedTextInput } from '../../shared/DebouncedTextInput';
 import { useCurrentUser } from '../auth/CurrentUserContext';
@@ -13,19 +14,22 @@ import { ConvertLeadDialog } from './ConvertLeadDialog';
 import { leadName } from './lead-form-values';
 import { LeadFormModal } from './LeadFormModal';
 import { LeadSettingsModal } from './LeadSettingsModal';
+import { LeadStatusBadge } from './LeadStatusBadge';
 import { LEAD_STATUSES, type Lead, type LeadStatus } from './types';
 import { useLeadSources } from './useLeadSources';
+import { useAccess } from '../auth/useAccess';
 
 const PAGE_SIZE = 50;
-
-const STATUS_COLORS: Record<LeadStatus, string> = { new: 'blue', contacted: 'cyan', qualified: 'green', unqualified: 'gray', converted: 'violet' };
 
 export function LeadsPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const sources = useLeadSources();
   // Routing leads to others is for the owner and managers (the API refuses anyone else anyway).
-  const mayAssign = ['owner', 'manager'].includes(useCurrentUser().role);
+  const user = useCurrentUser();
+  const { may } = useAccess();
+  const mayAssign = may('assign');
+  const mayRelease = may('pool');
   const [search, setSearch] = useState('');
   const [statuses, setStatuses] = useState<LeadStatus[]>([]);
   const [source, setSource] = useState<string | null>(null);
@@ -46,6 +50,7 @@ export function LeadsPage() {
   };
   const total = leads.data?.total ?? 0;
   const items = leads.data?.items ?? [];
+  const filtered = Boolean(search || statuses.length || source);
 
   return (
     <Stack gap="sm">
@@ -81,15 +86,19 @@ export function LeadsPage() {
         <Select placeholder={t('leads.anySource')} data={sources.options} value={source} onChange={(v) => filter(() => setSource(v))} clearable w={180} />
       </Group>
       {items.length === 0 && !leads.isPending ? (
-        <Text c="dimmed" py="xl" ta="center" data-testid="leads-empty">
-          {search || statuses.length || source ? t('leads.noMatches') : t('leads.empty')}
-        </Text>
+        <Stack gap={4} py="xl" align="center" data-testid="leads-empty">
+          <Text c="dimmed">{filtered ? t('leads.noMatches') : t('leads.empty')}</Text>
+          {!filtered && (
+            <Text c="dimmed" size="sm">
+              {t('leads.emptyHint')}
+            </Text>
+          )}
+        </Stack>
       ) : (
         <Table striped highlightOnHover data-testid="leads-table">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('leads.field.companyName')}</Table.Th>
-              <Table.Th>{t('leads.field.personName')}</Table.Th>
+              <Table.Th>{t('leads.field.name')}</Table.Th>
               <Table.Th>{t('leads.field.mobile')}</Table.Th>
               <Table.Th>{t('leads.field.source')}</Table.Th>
               <Table.Th>{t('leads.field.status')}</Table.Th>
@@ -101,20 +110,28 @@ export function LeadsPage() {
           <Table.Tbody>
             {items.map((lead) => (
               <Table.Tr key={lead.id} data-testid="lead-row">
-                <Table.Td>{lead.companyName}</Table.Td>
-                <Table.Td>{lead.personName}</Table.Td>
-                <Table.Td>{lead.mobile}</Table.Td>
+                <Table.Td>
+                  {/* The lead's name opens its page; the person shows beside a company. */}
+                  <Anchor component={Link} to={`/leads/${lead.id}`} fw={500} data-testid="lead-open">
+                    {leadName(lead)}
+                  </Anchor>
+                  {lead.companyName && lead.personName && (
+                    <Text span c="dimmed" size="sm" style={{ whiteSpace: 'nowrap' }}>
+                      {' · '}
+                      {lead.personName}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{lead.mobile}</Table.Td>
                 <Table.Td>{lead.source && sources.label(lead.source)}</Table.Td>
                 <Table.Td>
-                  <Badge color={STATUS_COLORS[lead.status]} variant="light">
-                    {t(`leads.status.${lead.status}`)}
-                  </Badge>
+                  <LeadStatusBadge status={lead.status} />
                 </Table.Td>
                 <Table.Td>{lead.score}</Table.Td>
-                <Table.Td>{lead.ownerName ?? t('leads.noOwner')}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{lead.ownerName ?? t('leads.noOwner')}</Table.Td>
                 <Table.Td>
                   {lead.status !== 'converted' && (
-                    <Group gap={4} justify="flex-end" wrap="nowrap">
+                    <Group gap={4} wrap="nowrap">
                       <Button size="compact-xs" variant="subtle" onClick={() => setEditing(lead)} data-testid="lead-edit">
                         {t('common.edit')}
                       </Button>
@@ -126,7 +143,7 @@ export function LeadsPage() {
                           {t('leads.assign.title')}
                         </Button>
                       )}
-                      {lead.ownerId !== null && (
+                      {mayRelease && lead.ownerId !== null && (
                         <Button
                           size="compact-xs"
                           variant="subtle"

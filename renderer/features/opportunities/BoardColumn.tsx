@@ -59,7 +59,7 @@ export function BoardColumn({ column, stage, idleDays, onOpen }: BoardColumnProp
       data-drop-target={isOver || undefined}
     >
       <ColumnHeader column={column} stage={stage} label={stageLabel(stage)} />
-      <ScrollArea.Autosize mah="100%" type="auto" offsetScrollbars style={{ flex: 1 }}>
+      <ScrollArea.Autosize mah="100%" type="auto" offsetScrollbars="present" style={{ flex: 1 }}>
         <Stack gap="xs" p="xs" data-testid="board-column-cards">
           {cards.length === 0 && (
             <Text size="xs" c="dimmed" ta="center" py="md">

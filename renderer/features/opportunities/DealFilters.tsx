@@ -1,6 +1,7 @@
-import { Button, Group, MultiSelect, Select, TextInput } from '@mantine/core';
+import { Button, Group, Input, MultiSelect, Select, Text, TextInput } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { IconFilterOff, IconSearch } from '@tabler/icons-react';
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DebouncedTextInput } from '../../shared/DebouncedTextInput';
 import { useOwnerOptions } from '../customers/useOwnerOptions';
@@ -27,17 +28,19 @@ export function DealFilters({ params, update, onClear }: DealFiltersProps) {
     createdAt: t('customer.createdAt'),
   };
   return (
-    <Group gap="xs" align="flex-end">
+    // Sized so that every filter and the sort fit one row at 1280 px wide.
+    <Group gap={8} align="flex-end">
       <DebouncedTextInput
-        w={220}
+        w={170}
         leftSection={<IconSearch size={16} />}
         label={t('opportunities.filter.search')}
+        placeholder={t('opportunities.filter.searchHint')}
         initialValue={params.search}
         onChange={(search) => update({ search })}
         data-testid="deal-search"
       />
       <MultiSelect
-        w={220}
+        w={170}
         label={t('opportunities.field.stage')}
         placeholder={params.stageIds.length ? undefined : t('opportunities.filter.anyStage')}
         data={stages.map((s) => ({ value: String(s.id), label: stageLabel(s) }))}
@@ -47,7 +50,7 @@ export function DealFilters({ params, update, onClear }: DealFiltersProps) {
         data-testid="filter-deal-stages"
       />
       <MultiSelect
-        w={180}
+        w={140}
         label={t('opportunities.field.owner')}
         placeholder={params.ownerIds.length ? undefined : t('opportunities.filter.anyOwner')}
         data={owners}
@@ -59,7 +62,7 @@ export function DealFilters({ params, update, onClear }: DealFiltersProps) {
       />
       <DatePickerInput
         type="range"
-        w={230}
+        w={190}
         label={t('opportunities.filter.closeBetween')}
         placeholder={t('opportunities.filter.anyDate')}
         value={[params.closeFrom || null, params.closeTo || null]}
@@ -68,19 +71,32 @@ export function DealFilters({ params, update, onClear }: DealFiltersProps) {
         allowSingleDateInRange
         data-testid="filter-deal-close"
       />
-      {(['amountMin', 'amountMax'] as const).map((key) => (
-        <TextInput
-          key={key}
-          w={110}
-          label={t(`opportunities.filter.${key}`)}
-          inputMode="decimal"
-          value={params[key]}
-          onChange={(event) => update({ [key]: event.currentTarget.value })}
-          data-testid={`filter-${key}`}
-        />
-      ))}
+      {/* One "amount from – to" control, so the two ends never wrap apart. */}
+      <Input.Wrapper label={t('opportunities.filter.amount')} labelElement="div">
+        <Group gap={4} wrap="nowrap">
+          {(['amountMin', 'amountMax'] as const).map((key, i) => (
+            <Fragment key={key}>
+              {i > 0 && <Text c="dimmed">–</Text>}
+              <TextInput
+                w={80}
+                aria-label={t(`opportunities.filter.${key}`)}
+                placeholder={t(`opportunities.filter.${key}`)}
+                inputMode="decimal"
+                value={params[key]}
+                onChange={(event) => update({ [key]: event.currentTarget.value })}
+                data-testid={`filter-${key}`}
+              />
+            </Fragment>
+          ))}
+        </Group>
+      </Input.Wrapper>
+      {hasDealFilters(params) && (
+        <Button variant="subtle" leftSection={<IconFilterOff size={16} />} onClick={onClear}>
+          {t('opportunities.filter.clear')}
+        </Button>
+      )}
       <Select
-        w={150}
+        w={130}
         label={t('opportunities.filter.sort')}
         data={DEAL_SORT_KEYS.map((key) => ({ value: key, label: sortLabels[key] }))}
         value={params.sort}
@@ -88,11 +104,6 @@ export function DealFilters({ params, update, onClear }: DealFiltersProps) {
         onChange={(sort) => sort && update({ sort: sort as DealListParams['sort'] })}
         data-testid="deal-sort"
       />
-      {hasDealFilters(params) && (
-        <Button variant="subtle" leftSection={<IconFilterOff size={16} />} onClick={onClear}>
-          {t('opportunities.filter.clear')}
-        </Button>
-      )}
     </Group>
   );
 }

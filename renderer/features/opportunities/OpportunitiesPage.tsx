@@ -11,10 +11,12 @@ import { DealList } from './DealList';
 import { PipelineSettingsModal } from './PipelineSettingsModal';
 import type { DealCard } from './types';
 import { toDealFilter, useDealListParams, type DealView } from './useDealListParams';
+import { useAccess } from '../auth/useAccess';
 
 export function OpportunitiesPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
+  const { may } = useAccess();
   const { params, update, clearFilters } = useDealListParams();
   const filter = useMemo(() => toDealFilter(params), [params]);
   const [editing, setEditing] = useState<DealEditing>(null);
@@ -41,7 +43,7 @@ export function OpportunitiesPage() {
         </Group>
         <Group gap="xs">
           {params.view === 'list' && <ExportMenu list="deals" filter={filter} />}
-          {user.role === 'owner' && (
+          {may('administer') && (
             <Button variant="default" leftSection={<IconSettings size={16} />} onClick={() => setSettingsOpen(true)} data-testid="pipeline-settings">
               {t('opportunities.pipeline.settings')}
             </Button>

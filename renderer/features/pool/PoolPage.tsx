@@ -3,6 +3,7 @@ import { IconSettings } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Navigate } from 'react-router';
 import { useTRPC } from '../../api/trpc';
 import { DebouncedTextInput } from '../../shared/DebouncedTextInput';
 import { notifySuccess } from '../../shared/notify';
@@ -14,15 +15,22 @@ import { useInvalidateLeads } from '../leads/useInvalidateLeads';
 import { useLeadSources } from '../leads/useLeadSources';
 import { PoolSettingsModal } from './PoolSettingsModal';
 import { ReleaseDialog, type Releasing } from './ReleaseDialog';
+import { useAccess } from '../auth/useAccess';
 
 const PAGE_SIZE = 50;
 type View = 'customers' | 'leads' | 'mine';
 
-/** The public pool: unowned customers and leads anyone in sales may claim, and the rep's own to release. */
+/** The public pool, for the roles that sell; anyone else (an old link, a bookmark) lands on the customers. */
 export function PoolPage() {
+  return useCurrentUser().capabilities.includes('pool') ? <Pool /> : <Navigate to="/customers" replace />;
+}
+
+/** Unowned customers and leads anyone in sales may claim, and the rep's own to release. */
+function Pool() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const user = useCurrentUser();
+  const { may } = useAccess();
   const format = useFormat();
   const sources = useLeadSources();
   const invalidate = useInvalidateLeads();
@@ -75,7 +83,7 @@ export function PoolPage() {
             </Badge>
           )}
         </Group>
-        {user.role === 'owner' && (
+        {may('administer') && (
           <Button variant="default" leftSection={<IconSettings size={16} />} onClick={() => setSettingsOpen(true)} data-testid="pool-settings">
             {t('pool.settings')}
           </Button>
@@ -111,19 +119,28 @@ export function PoolPage() {
         )}
       </Group>
       {rows.length === 0 ? (
-        <Text c="dimmed" py="xl" ta="center" data-testid="pool-empty">
-          {t('pool.empty')}
-        </Text>
+        <Stack gap={4} py="xl" align="center" data-testid="pool-empty">
+          <Text c="dimmed">{view === 'mine' ? t('pool.mineEmpty') : t('pool.empty')}</Text>
+          <Text c="dimmed" size="sm">
+            {t(`pool.emptyHint.${view}`)}
+          </Text>
+        </Stack>
       ) : (
         <Table striped highlightOnHover data-testid="pool-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('pool.name')}</Table.Th>
+              <Table.Th>{t('pool.region')}</Table.Th>
+              <Table.Th>{view === 'leads' ? t('leads.field.source') : t('pool.lastContacted')}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
           <Table.Tbody>
             {rows.map((row) => (
               <Table.Tr key={row.key} data-testid="pool-row">
                 <Table.Td fw={500}>{row.name}</Table.Td>
                 <Table.Td>{row.place}</Table.Td>
-                <Table.Td c="dimmed">
-                  {view === 'leads' ? row.extra : `${t('pool.lastContacted')}: ${row.extra ? format.instant(row.extra) : t('pool.never')}`}
-                </Table.Td>
+                <Table.Td c="dimmed">{view === 'leads' ? row.extra : row.extra ? format.instant(row.extra) : t('pool.never')}</Table.Td>
                 <Table.Td ta="right">
                   {view === 'mine' ? (
                     <Button size="compact-xs" variant="light" color="orange" onClick={row.action} data-testid="pool-release">

@@ -1,4 +1,5 @@
 import { Button, Group, Modal, NumberInput, Stack, Switch } from '@mantine/core';
+import { TimeInput } from '@mantine/dates';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +13,7 @@ import { useInvalidateLeads } from '../leads/useInvalidateLeads';
 type PoolSettings = RouterOutputs['pool']['settings'];
 const FIELDS = ['claimLimit', 'recycleDays', 'warnDays'] as const;
 
-/** The owner's settings: the claim limit, the days without follow-up before recycling, the warning's lead time. */
+/** The owner's settings: the claim limit, the days without follow-up before recycling, the warning's lead time, when it runs. */
 export function PoolSettingsModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
@@ -62,6 +63,18 @@ function SettingsForm({ initial, onDone }: { initial: PoolSettings; onDone: () =
           data-testid={`pool-${key}`}
         />
       ))}
+      <TimeInput
+        label={t('pool.recycleTime')}
+        description={t('pool.recycleTimeHint')}
+        disabled={!values.recycleEnabled}
+        value={values.recycleTime}
+        onChange={(e) => {
+          const recycleTime = e.currentTarget.value;
+          setValues((current) => ({ ...current, recycleTime }));
+        }}
+        error={errors.recycleTime ? fieldMessage(t, errors.recycleTime) : undefined}
+        data-testid="pool-recycleTime"
+      />
       <Group justify="flex-end">
         <Button variant="default" onClick={onDone}>
           {t('common.cancel')}

@@ -2,7 +2,7 @@ import { Tabs } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 
-const SECTIONS = ['backup', 'network'] as const;
+const SECTIONS = ['backup', 'network', 'permissions'] as const;
 
 /** The settings sections, one page each under /settings/<section>. */
 export function SettingsTabs() {

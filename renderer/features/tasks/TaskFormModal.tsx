@@ -27,8 +27,14 @@ import {
 } from './task-values';
 import { useInvalidateTasks } from './useInvalidateTasks';
 
-/** What the dialog edits: a task, or a new one with some fields chosen (a calendar slot, a customer). */
-export type TaskEditing = { task: Task } | { defaults: Omit<NewTaskDefaults, 'assigneeId'>; customerName?: string } | null;
+/**
+ * What the dialog edits: a task, or a new one with some fields chosen (a calendar slot, a customer, or
+ * another record to link, named by `linkName`).
+ */
+export type TaskEditing =
+  | { task: Task }
+  | { defaults: Omit<NewTaskDefaults, 'assigneeId'>; customerName?: string; link?: NonNullable<Task['link']>; linkName?: string }
+  | null;
 
 export function TaskFormModal({ editing, onClose }: { editing: TaskEditing; onClose: () => void }) {
   const { t } = useTranslation();
@@ -68,9 +74,12 @@ function TaskForm({ editing, onDone }: { editing: NonNullable<TaskEditing>; onDo
   const current = errorDataOf<Task>(update.error, 'conflict');
   const { values, set, error, nameOf } = form;
   const customerLabel = base?.customerName ?? ('customerName' in editing ? (editing.customerName ?? null) : null);
+  // A link other than a customer (a lead, a deal) is kept as it is; the form picks customers only.
+  const link = base ? base.link : 'defaults' in editing ? (editing.link ?? null) : null;
+  const linkName = base?.link?.type === 'lead' ? base.leadName : 'linkName' in editing ? editing.linkName : undefined;
 
   const save = () => {
-    const input = taskInputOf(values, base?.link ?? null);
+    const input = taskInputOf(values, link);
     if (base) update.mutate({ ...input, id: base.id, version: base.version });
     else create.mutate(input);
   };
@@ -168,9 +177,11 @@ function TaskForm({ editing, onDone }: { editing: NonNullable<TaskEditing>; onDo
             error={error('customerId')}
           />
         </SimpleGrid>
-        {base?.link && base.link.type !== 'customer' && (
-          <Text size="sm" c="dimmed">
-            {t('task.linkedOther', { type: t(`task.linkTypes.${base.link.type}`), id: base.link.id })}
+        {link && link.type !== 'customer' && (
+          <Text size="sm" c="dimmed" data-testid="task-linked">
+            {linkName
+              ? t('task.linkedNamed', { type: t(`task.linkTypes.${link.type}`), name: linkName })
+              : t('task.linkedOther', { type: t(`task.linkTypes.${link.type}`), id: link.id })}
           </Text>
         )}
         <Textarea label={t('task.notes')} autosize minRows={2} maxRows={8} {...form.text('notes')} />

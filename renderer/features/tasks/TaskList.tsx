@@ -13,7 +13,7 @@ interface TaskListProps {
   tasks: Task[];
   empty: string;
   onOpen: (task: Task) => void;
-  /** On a customer's page the customer need not be named again. */
+  /** On a customer's or a lead's page the record need not be named again. */
   showCustomer?: boolean;
 }
 
@@ -74,6 +74,11 @@ function TaskRow({ task, onOpen, showCustomer }: { task: Task; onOpen: (task: Ta
       {showCustomer && task.customerId !== null && (
         <Anchor component={Link} to={`/customers/${task.customerId}`} size="sm" truncate maw={220}>
           {task.customerName}
+        </Anchor>
+      )}
+      {showCustomer && task.customerId === null && task.link?.type === 'lead' && (
+        <Anchor component={Link} to={`/leads/${task.link.id}`} size="sm" truncate maw={220} data-testid="task-lead">
+          {task.leadName}
         </Anchor>
       )}
       {task.priority !== 'normal' && (

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Button,
   Group,
   Input,
@@ -8,65 +9,109 @@ import {
   Select,
   SimpleGrid,
   Stack,
+  Text,
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { DateInput, DateTimePicker } from '@mantine/dates';
+import { DateInput, DateTimePicker, TimeInput } from '@mantine/dates';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorDataOf, fieldErrorsOf } from '../../api/app-error';
+import type { Task } from '../../api/types';
 import { useTRPC } from '../../api/trpc';
 import { useCurrentUser } from '../auth/CurrentUserContext';
 import { ConflictAlert } from '../customers/ConflictAlert';
 import { useOwnerOptions } from '../customers/useOwnerOptions';
 import { notifySuccess } from '../../shared/notify';
+import { useFormat } from '../../shared/useFormat';
 import { useForm } from '../../shared/useForm';
+import { useInvalidateTasks } from '../tasks/useInvalidateTasks';
 import { CustomerPicker } from './CustomerPicker';
 import { INTERACTION_CHANNELS, INTERACTION_DIRECTIONS, INTERACTION_TYPES, TYPE_ICONS } from './interaction-values';
-import { interactionFieldsOf, newQuickLogValues, quickLogValuesOf, type QuickLogValues } from './quick-log-values';
+import type { LeadSubject } from './quick-log-store';
+import { followUpOf, interactionFieldsOf, newQuickLogValues, quickLogValuesOf, type QuickLogValues } from './quick-log-values';
 import { timelineFieldMessage } from './timeline-field-message';
 import type { Interaction, InteractionType } from './types';
 import { useInvalidateTimeline } from './useInvalidateTimeline';
 
 interface QuickLogFormProps {
   customerId: number | undefined;
+  /** Logging for a lead (its page): no customer to pick, no contacts. */
+  lead: LeadSubject | undefined;
   editing: Interaction | undefined;
   onDone: () => void;
 }
 
-export function QuickLogForm({ customerId, editing, onDone }: QuickLogFormProps) {
+/** The API names the follow-up task's fields under followUp; the form has them as its own fields. */
+const FOLLOW_UP_FIELDS: Record<string, keyof QuickLogValues> = {
+  'followUp.time': 'followUpTime',
+  'followUp.assigneeId': 'followUpAssigneeId',
+  followUp: 'nextFollowUpOn',
+};
+const formErrorsOf = (error: unknown) =>
+  Object.fromEntries(Object.entries(fieldErrorsOf(error)).map(([field, message]) => [FOLLOW_UP_FIELDS[field] ?? field, message]));
+
+export function QuickLogForm({ customerId, lead, editing, onDone }: QuickLogFormProps) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const user = useCurrentUser();
   const colleagues = useOwnerOptions();
+  const format = useFormat();
   const invalidateTimeline = useInvalidateTimeline();
+  const invalidateTasks = useInvalidateTasks();
   // The version this edit started from; a conflict's reload moves it on.
   const [base, setBase] = useState(editing);
-  const form = useForm(editing ? quickLogValuesOf(editing) : newQuickLogValues(customerId, user.id));
+  const form = useForm(editing ? quickLogValuesOf(editing) : newQuickLogValues({ customerId, leadId: lead?.id }, user.id));
   const { values, set } = form;
   const customer = useQuery({
     ...trpc.customers.get.queryOptions({ id: Number(values.customerId) }),
     enabled: values.customerId !== null,
   });
+  const subjectName = lead?.name ?? customer.data?.name ?? '';
 
-  const mutationHandlers = {
-    onSuccess: () => {
-      void invalidateTimeline();
-      notifySuccess(base ? t('timeline.saved') : t('timeline.logged', { name: customer.data?.name ?? '' }));
-      onDone();
-    },
-    onError: (error: unknown) => form.setErrors(fieldErrorsOf(error)),
-  };
-  const log = useMutation(trpc.interactions.log.mutationOptions(mutationHandlers));
-  const update = useMutation(trpc.interactions.update.mutationOptions(mutationHandlers));
+  /** The task a follow-up made, in the words the user reads: title, when, for whom. */
+  const taskSummary = (task: Task) =>
+    t('timeline.followUpCreated', {
+      title: task.title,
+      when: task.allDay ? format.calendarDate(values.nextFollowUpOn) : format.instant(task.dueAt),
+      assignee: task.assigneeName ?? '',
+    });
+  const log = useMutation(
+    trpc.interactions.log.mutationOptions({
+      onSuccess: (logged) => {
+        void invalidateTimeline();
+        const message = t('timeline.logged', { name: subjectName });
+        if (logged.followUpTask) {
+          void invalidateTasks();
+          notifySuccess(`${message} · ${taskSummary(logged.followUpTask)}`);
+        } else {
+          notifySuccess(message);
+        }
+        onDone();
+      },
+      onError: (error) => form.setErrors(formErrorsOf(error)),
+    }),
+  );
+  const update = useMutation(
+    trpc.interactions.update.mutationOptions({
+      onSuccess: () => {
+        void invalidateTimeline();
+        notifySuccess(t('timeline.saved'));
+        onDone();
+      },
+      onError: (error) => form.setErrors(formErrorsOf(error)),
+    }),
+  );
   const saving = log.isPending || update.isPending;
   const current = errorDataOf<Interaction>(update.error, 'conflict');
   // form.error says whether a field still shows an error (editing clears it); the message comes from the
   // API's key, which may be one of this area's (the only local check is the required customer).
-  const apiErrors = fieldErrorsOf(log.error ?? update.error);
+  const apiErrors = formErrorsOf(log.error ?? update.error);
   const error = (key: keyof QuickLogValues & string) =>
     form.error(key) && timelineFieldMessage(t, apiErrors[key] ?? 'required');
+  // A refusal about the lead itself (converted meanwhile, or gone) has no field of its own here.
+  const leadError = apiErrors.leadId;
 
   const setType = (type: InteractionType) => {
     set('type', type);
@@ -77,13 +122,16 @@ export function QuickLogForm({ customerId, editing, onDone }: QuickLogFormProps)
   };
 
   const save = () => {
-    if (values.customerId === null) {
+    if (values.customerId === null && values.leadId === null) {
       form.setErrors({ customerId: 'required' });
       return;
     }
     const fields = interactionFieldsOf(values);
     if (base) update.mutate({ ...fields, id: base.id, version: base.version });
-    else log.mutate({ ...fields, customerId: Number(values.customerId) });
+    else {
+      const followUp = followUpOf(values, t('timeline.followUpTitle', { name: subjectName }));
+      log.mutate({ ...fields, customerId: values.customerId === null ? null : Number(values.customerId), followUp });
+    }
   };
   const reload = (latest: Interaction) => {
     setBase(latest);
@@ -101,7 +149,8 @@ export function QuickLogForm({ customerId, editing, onDone }: QuickLogFormProps)
       }}
     >
       <Stack>
-        {!editing && (
+        {lead && <TextInput label={t('timeline.field.lead')} value={lead.name} readOnly variant="filled" data-testid="quick-log-lead" />}
+        {!editing && !lead && (
           <CustomerPicker
             value={values.customerId}
             onChange={(id) => {
@@ -177,14 +226,16 @@ export function QuickLogForm({ customerId, editing, onDone }: QuickLogFormProps)
               name="durationMinutes"
             />
           )}
-          <MultiSelect
-            label={t('timeline.field.contacts')}
-            data={(customer.data?.contacts ?? []).map((c) => ({ value: String(c.id), label: c.name }))}
-            value={values.contactIds}
-            onChange={(ids) => set('contactIds', ids)}
-            error={error('contactIds')}
-            data-testid="quick-log-contacts"
-          />
+          {values.customerId !== null && (
+            <MultiSelect
+              label={t('timeline.field.contacts')}
+              data={(customer.data?.contacts ?? []).map((c) => ({ value: String(c.id), label: c.name }))}
+              value={values.contactIds}
+              onChange={(ids) => set('contactIds', ids)}
+              error={error('contactIds')}
+              data-testid="quick-log-contacts"
+            />
+          )}
           <MultiSelect
             label={t('timeline.field.staff')}
             data={colleagues}
@@ -207,18 +258,57 @@ export function QuickLogForm({ customerId, editing, onDone }: QuickLogFormProps)
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={t('timeline.field.outcome')} {...form.text('outcome')} error={error('outcome')} />
           <TextInput label={t('timeline.field.nextStep')} {...form.text('nextStep')} error={error('nextStep')} />
-          <DateInput
-            label={t('timeline.field.nextFollowUpOn')}
-            description={t('timeline.field.nextFollowUpHint')}
-            valueFormat="YYYY-MM-DD"
-            placeholder="YYYY-MM-DD"
-            clearable
-            minDate={new Date()}
-            value={values.nextFollowUpOn}
-            onChange={(day) => set('nextFollowUpOn', day)}
-            error={error('nextFollowUpOn')}
-          />
         </SimpleGrid>
+        {/* A new log's follow-up becomes a task: on that day, at a time (none: all day), for someone. */}
+        <Stack gap={4}>
+          <SimpleGrid cols={{ base: 1, sm: editing ? 2 : 3 }}>
+            <DateInput
+              label={t('timeline.field.nextFollowUpOn')}
+              valueFormat="YYYY-MM-DD"
+              placeholder="YYYY-MM-DD"
+              clearable
+              minDate={new Date()}
+              value={values.nextFollowUpOn}
+              onChange={(day) => set('nextFollowUpOn', day)}
+              error={error('nextFollowUpOn')}
+              data-testid="quick-log-follow-up-on"
+            />
+            {!editing && (
+              <TimeInput
+                label={t('timeline.field.followUpTime')}
+                disabled={values.nextFollowUpOn === null}
+                value={values.followUpTime}
+                onChange={(event) => set('followUpTime', event.currentTarget.value)}
+                error={error('followUpTime')}
+                data-testid="quick-log-follow-up-time"
+              />
+            )}
+            {!editing && (
+              <Select
+                label={t('timeline.field.followUpAssignee')}
+                disabled={values.nextFollowUpOn === null}
+                data={colleagues}
+                searchable
+                allowDeselect={false}
+                value={values.followUpAssigneeId}
+                onChange={(id) => set('followUpAssigneeId', id)}
+                error={error('followUpAssigneeId')}
+                data-testid="quick-log-follow-up-assignee"
+              />
+            )}
+          </SimpleGrid>
+          {/* Editing changes the date only (a lead's is its own); a new log also makes the task. */}
+          {!(editing && values.customerId === null) && (
+            <Text size="xs" c="dimmed">
+              {t(editing ? 'timeline.field.nextFollowUpHint' : values.customerId === null ? 'timeline.field.followUpTaskHint' : 'timeline.field.followUpBothHint')}
+            </Text>
+          )}
+        </Stack>
+        {leadError && (
+          <Alert color="red" data-testid="quick-log-lead-error">
+            {timelineFieldMessage(t, leadError)}
+          </Alert>
+        )}
         {current && <ConflictAlert message={t('timeline.conflict')} onReload={() => reload(current)} />}
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>

@@ -3,12 +3,11 @@ import { IconMessagePlus } from '@tabler/icons-react';
 import { keepPreviousData, useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CustomerDetail } from '../../api/types';
 import { useTRPC } from '../../api/trpc';
 import { ConfirmDialog } from '../../shared/ConfirmDialog';
 import { notifySuccess } from '../../shared/notify';
 import { INTERACTION_TYPES } from './interaction-values';
-import { quickLog } from './quick-log-store';
+import { quickLog, type LeadSubject } from './quick-log-store';
 import { QuickLogShortcut } from './QuickLogShortcut';
 import { TimelineItem } from './TimelineItem';
 import type { Interaction, InteractionType } from './types';
@@ -16,11 +15,14 @@ import { useInvalidateTimeline } from './useInvalidateTimeline';
 
 const PAGE_SIZE = 20;
 
+/** Whose timeline: a customer's, or a lead's (logged to only until it is converted). */
+export type TimelineOf = { customerId: number } | { lead: LeadSubject; converted: boolean };
+
 /**
- * The customer's calls, visits, chats and notes in one list, newest first, filterable by type. Render it
- * keyed by the customer, so another customer's page never shows this one's items or filter.
+ * The calls, visits, chats and notes of a customer or a lead in one list, newest first, filterable by
+ * type. Render it keyed by its record, so another record's page never shows this one's items or filter.
  */
-export function TimelineCard({ customer }: { customer: CustomerDetail }) {
+export function TimelineCard({ of }: { of: TimelineOf }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const invalidateTimeline = useInvalidateTimeline();
@@ -28,7 +30,7 @@ export function TimelineCard({ customer }: { customer: CustomerDetail }) {
   const [deleting, setDeleting] = useState<Interaction | null>(null);
   const timeline = useInfiniteQuery(
     trpc.interactions.timeline.infiniteQueryOptions(
-      { customerId: customer.id, types: types.length ? types : undefined, limit: PAGE_SIZE },
+      { ...('customerId' in of ? { customerId: of.customerId } : { leadId: of.lead.id }), types: types.length ? types : undefined, limit: PAGE_SIZE },
       // The previous filter's items stay until the new ones arrive, so the card does not jump.
       { getNextPageParam: (page) => page.nextCursor, placeholderData: keepPreviousData },
     ),
@@ -50,17 +52,26 @@ export function TimelineCard({ customer }: { customer: CustomerDetail }) {
         <Title order={3} size="h4">
           {t('timeline.heading')}
         </Title>
-        <Tooltip label={t('timeline.shortcut')}>
-          <Button
-            size="xs"
-            leftSection={<IconMessagePlus size={14} />}
-            rightSection={<QuickLogShortcut />}
-            onClick={() => quickLog.open({ customerId: customer.id })}
-            data-testid="log-interaction"
-          >
-            {t('timeline.log')}
-          </Button>
-        </Tooltip>
+        {'customerId' in of ? (
+          <Tooltip label={t('timeline.shortcut')}>
+            <Button
+              size="xs"
+              leftSection={<IconMessagePlus size={14} />}
+              rightSection={<QuickLogShortcut />}
+              onClick={() => quickLog.open({ customerId: of.customerId })}
+              data-testid="log-interaction"
+            >
+              {t('timeline.log')}
+            </Button>
+          </Tooltip>
+        ) : (
+          // A converted lead is followed up on its customer's page.
+          !of.converted && (
+            <Button size="xs" leftSection={<IconMessagePlus size={14} />} onClick={() => quickLog.open({ lead: of.lead })} data-testid="log-interaction">
+              {t('timeline.log')}
+            </Button>
+          )
+        )}
       </Group>
       <Group gap={6} mb="md">
         {/* Outside the group: "all" is no type of its own, it clears the others. */}

@@ -1,10 +1,17 @@
 import { useSyncExternalStore } from 'react';
 import type { Interaction } from './types';
 
-/** What the quick-log dialog is asked to do: log for a customer (or one to pick), or edit an interaction. */
+/** What the quick-log dialog is asked to do: log for a customer (or one to pick) or a lead, or edit an interaction. */
 export interface QuickLogRequest {
   customerId?: number | undefined;
+  lead?: LeadSubject | undefined;
   editing?: Interaction | undefined;
+}
+
+/** A lead not converted yet, logged to on its own page. */
+export interface LeadSubject {
+  id: number;
+  name: string;
 }
 
 // One dialog for the whole app, opened from a shortcut, the header, a customer page or a timeline item.

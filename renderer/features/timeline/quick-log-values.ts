@@ -1,9 +1,13 @@
 import dayjs from 'dayjs';
+import { localTimeZone } from '../../shared/time-zone';
 import type { Interaction, InteractionDirection, InteractionType, LogInteractionInput } from './types';
 
 /** Form state: ids as select text, times as the pickers' local 'YYYY-MM-DD HH:mm:ss', '' for empty. */
 export interface QuickLogValues {
   customerId: string | null;
+  /** What the interaction is about besides its customer; kept as logged, not edited here. */
+  leadId: number | null;
+  opportunityId: number | null;
   type: InteractionType;
   channel: string | null;
   direction: InteractionDirection | null;
@@ -15,12 +19,18 @@ export interface QuickLogValues {
   outcome: string;
   nextStep: string;
   nextFollowUpOn: string | null;
+  /** The follow-up task a new log makes: its local time (HH:mm, '' for all day) and who does it. */
+  followUpTime: string;
+  followUpAssigneeId: string | null;
 }
 
 const PICKER_FORMAT = 'YYYY-MM-DD HH:mm:ss';
 
-export const newQuickLogValues = (customerId: number | undefined, userId: number): QuickLogValues => ({
-  customerId: customerId === undefined ? null : String(customerId),
+/** A new log for a customer, a lead (before it is converted), or one to pick. */
+export const newQuickLogValues = (subject: { customerId?: number | undefined; leadId?: number | undefined }, userId: number): QuickLogValues => ({
+  customerId: subject.customerId === undefined ? null : String(subject.customerId),
+  leadId: subject.leadId ?? null,
+  opportunityId: null,
   type: 'call',
   channel: null,
   direction: 'outbound',
@@ -32,10 +42,14 @@ export const newQuickLogValues = (customerId: number | undefined, userId: number
   outcome: '',
   nextStep: '',
   nextFollowUpOn: null,
+  followUpTime: '',
+  followUpAssigneeId: String(userId),
 });
 
 export const quickLogValuesOf = (i: Interaction): QuickLogValues => ({
-  customerId: String(i.customerId),
+  customerId: i.customerId === null ? null : String(i.customerId),
+  leadId: i.leadId,
+  opportunityId: i.opportunityId,
   type: i.type,
   channel: i.channel,
   direction: i.direction,
@@ -47,10 +61,12 @@ export const quickLogValuesOf = (i: Interaction): QuickLogValues => ({
   outcome: i.outcome ?? '',
   nextStep: i.nextStep ?? '',
   nextFollowUpOn: i.nextFollowUpOn,
+  followUpTime: '',
+  followUpAssigneeId: null,
 });
 
-/** The API's fields (all but the customer, which the caller adds for a new log). */
-export function interactionFieldsOf(v: QuickLogValues): Omit<LogInteractionInput, 'customerId'> {
+/** The API's fields (all but the customer and the follow-up task, which a new log adds). */
+export function interactionFieldsOf(v: QuickLogValues): Omit<LogInteractionInput, 'customerId' | 'followUp'> {
   return {
     type: v.type,
     channel: v.channel,
@@ -63,5 +79,21 @@ export function interactionFieldsOf(v: QuickLogValues): Omit<LogInteractionInput
     outcome: v.outcome,
     nextStep: v.nextStep,
     nextFollowUpOn: v.nextFollowUpOn,
+    leadId: v.leadId,
+    opportunityId: v.opportunityId,
+  };
+}
+
+/**
+ * How the API makes the follow-up task of a new log: on the follow-up day in this computer's time zone,
+ * at the time chosen (all day without one). `title` names it when no next step is written.
+ */
+export function followUpOf(v: QuickLogValues, title: string): LogInteractionInput['followUp'] {
+  if (v.nextFollowUpOn === null) return null;
+  return {
+    time: v.followUpTime || null,
+    assigneeId: v.followUpAssigneeId === null ? null : Number(v.followUpAssigneeId),
+    timeZone: localTimeZone(),
+    title,
   };
 }

@@ -13,6 +13,7 @@ import { RestoreDuplicatesModal } from './RestoreDuplicatesModal';
 import { TrashTable } from './TrashTable';
 import type { TrashItem, TrashKind } from './trash-types';
 import { useTrashActions } from './useTrashActions';
+import { useAccess } from '../auth/useAccess';
 
 const PAGE_SIZE = 20;
 
@@ -43,7 +44,7 @@ export function TrashPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   // Purging is the owner's (until the full permission model); the API refuses anyone else anyway.
-  const mayPurge = useCurrentUser().role === 'owner';
+  const mayPurge = useAccess().may('administer');
   const [search, setSearch] = useState('');
   const [kind, setKind] = useState<KindFilter>('all');
   const [page, setPage] = useState(1);

@@ -3,29 +3,32 @@ import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CustomerDetail } from '../../api/types';
+import type { RouterInputs } from '../../api/types';
 import { useTRPC } from '../../api/trpc';
 import { TaskFormModal, type TaskEditing } from './TaskFormModal';
 import { TaskList } from './TaskList';
 
-/** The customer's open follow-ups (tasks, calls, meetings, visits), soonest first. */
-export function CustomerFollowUpsCard({ customer }: { customer: CustomerDetail }) {
+interface FollowUpsCardProps {
+  /** Whose follow-ups: a customer's (with its contacts', deals' and lead's) or one linked record's. */
+  filter: Pick<RouterInputs['tasks']['list'], 'customerId' | 'linkType' | 'linkId'>;
+  /** What "Add follow-up" fills in. */
+  newTask: NonNullable<TaskEditing>;
+  testId: string;
+}
+
+/** A record's open follow-ups (tasks, calls, meetings, visits), soonest first. */
+export function FollowUpsCard({ filter, newTask, testId }: FollowUpsCardProps) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const [editing, setEditing] = useState<TaskEditing>(null);
-  const tasks = useQuery(trpc.tasks.list.queryOptions({ customerId: customer.id, statuses: ['open'] }));
+  const tasks = useQuery(trpc.tasks.list.queryOptions({ ...filter, statuses: ['open'] }));
   return (
-    <Card withBorder padding="lg" data-testid="customer-follow-ups">
+    <Card withBorder padding="lg" data-testid={testId}>
       <Group justify="space-between" mb="sm">
         <Title order={3} size="h4">
           {t('followUps.heading')}
         </Title>
-        <Button
-          size="xs"
-          leftSection={<IconPlus size={14} />}
-          onClick={() => setEditing({ defaults: { customerId: customer.id }, customerName: customer.name })}
-          data-testid="add-follow-up"
-        >
+        <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => setEditing(newTask)} data-testid="add-follow-up">
           {t('followUps.add')}
         </Button>
       </Group>

@@ -39,14 +39,14 @@ function EntryChanges({ entry, format }: { entry: HistoryEntry; format: ReturnTy
           {entry.op === 'update' || entry.op === 'restore' ? (
             <>
               <Text span size="sm" c="dimmed" td={format.isBlank(before) ? undefined : 'line-through'}>
-                {format.value(field, before)}
+                {format.value(entry.entity, field, before)}
               </Text>
               {' → '}
-              {format.value(field, after)}
+              {format.value(entry.entity, field, after)}
             </>
           ) : (
             // A create shows what was filled in; a purge what was removed.
-            format.value(field, entry.op === 'purge' ? before : after)
+            format.value(entry.entity, field, entry.op === 'purge' ? before : after)
           )}
         </Text>
       ))}
@@ -54,21 +54,27 @@ function EntryChanges({ entry, format }: { entry: HistoryEntry; format: ReturnTy
   );
 }
 
-/** The customer's change history: its own and its contacts' changes, newest first, a page at a time. */
-export function CustomerHistory({ customerId }: { customerId: number }) {
+/** Whose history: a customer's (its own, its contacts' and its lead's changes) or a lead's. */
+export type HistoryOf = { customerId: number } | { leadId: number };
+
+/** A record's change history, newest first, a page at a time. */
+export function RecordHistory({ of }: { of: HistoryOf }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const dates = useFormat();
   const [page, setPage] = useState(1);
+  const pageInput = { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE };
   const history = useQuery({
-    ...trpc.customers.history.queryOptions({ customerId, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
+    ...('customerId' in of
+      ? trpc.customers.history.queryOptions({ customerId: of.customerId, ...pageInput })
+      : trpc.leads.history.queryOptions({ leadId: of.leadId, ...pageInput })),
     placeholderData: keepPreviousData,
   });
   const format = useChangeFormat(history.data?.userNames ?? {});
   const total = history.data?.total ?? 0;
 
   return (
-    <Card withBorder padding="lg" data-testid="customer-history">
+    <Card withBorder padding="lg" data-testid={'customerId' in of ? 'customer-history' : 'lead-history'}>
       <Group gap="sm" mb="md">
         <Title order={3} size="h4">
           {t('history.title')}
