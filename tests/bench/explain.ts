@@ -8,7 +8,7 @@ import type { ListScenario } from './scenarios.js';
  * The SQL the repository builds for a scenario and SQLite's plan for it: a second Kysely on the same
  * SQLite handle that records each query instead of guessing at it.
  */
-export async function explainScenario(sqlite: SQLite.Database, scenario: ListScenario, viewer: ListScenario['viewer'] & object) {
+export async function explainScenario(sqlite: SQLite.Database, scenario: ListScenario) {
   const captured: CompiledQuery[] = [];
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: sqlite }),
@@ -17,8 +17,8 @@ export async function explainScenario(sqlite: SQLite.Database, scenario: ListSce
     },
   });
   const input = scenario.input(0);
-  await listCustomerPage(db, viewer, input);
-  await countCustomers(db, viewer, input);
+  await listCustomerPage(db, scenario.viewer, input);
+  await countCustomers(db, scenario.viewer, input);
   return captured.map((query) => ({
     sql: query.sql,
     parameters: query.parameters,

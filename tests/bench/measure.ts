@@ -5,7 +5,13 @@ export interface Measurement {
   runs: number;
   p50: number;
   p95: number;
+  p99: number;
   max: number;
+  /**
+   * Median CPU time of this process per call (ms), for calls timed in this process. Unlike wall time
+   * it does not count the time the process waited for a core, so it stays meaningful on a busy machine.
+   */
+  cpuP50?: number;
   /** What the call returned, e.g. rows on the page and total matches (median over runs). */
   rows: string;
 }
@@ -16,6 +22,26 @@ export function percentile(samples: readonly number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
   const rank = Math.ceil((p / 100) * sorted.length);
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
+}
+
+/** Wall and CPU time of single calls, collected as they are timed. */
+export class Samples {
+  readonly wall: number[] = [];
+  readonly cpu: number[] = [];
+
+  async time<T>(call: () => Promise<T> | T): Promise<T> {
+    const cpu = process.cpuUsage();
+    const start = performance.now();
+    const result = await call();
+    this.wall.push(performance.now() - start);
+    const { user, system } = process.cpuUsage(cpu);
+    this.cpu.push((user + system) / 1000);
+    return result;
+  }
+
+  summary(name: string, rows = ''): Measurement {
+    return { ...summarize(name, this.wall, rows), cpuP50: percentile(this.cpu, 50) };
+  }
 }
 
 export interface MeasureOptions<T> {
@@ -33,21 +59,25 @@ export async function measure<T>(
   options: MeasureOptions<T>,
 ): Promise<Measurement> {
   for (let i = 0; i < (options.warmup ?? 3); i++) await call(i);
-  const samples: number[] = [];
+  const samples = new Samples();
   const described: (number | string)[] = [];
   for (let i = 0; i < options.runs; i++) {
-    const start = performance.now();
-    const result = await call(i);
-    samples.push(performance.now() - start);
+    const result = await samples.time(() => call(i));
     if (options.describe) described.push(options.describe(result));
   }
+  return samples.summary(name, medianOf(described));
+}
+
+/** Percentiles of wall-time samples (milliseconds). */
+export function summarize(name: string, samples: readonly number[], rows = ''): Measurement {
   return {
     name,
-    runs: options.runs,
+    runs: samples.length,
     p50: percentile(samples, 50),
     p95: percentile(samples, 95),
+    p99: percentile(samples, 99),
     max: Math.max(...samples),
-    rows: medianOf(described),
+    rows,
   };
 }
 

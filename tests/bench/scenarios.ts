@@ -2,70 +2,75 @@ import { listCustomersInput, type ListCustomersInput } from '../../electron/api/
 import type { SessionUser } from '../../electron/services/context.js';
 import type { BenchTerms } from './terms.js';
 
-/** What the benchmark measures: the customer list as the screens ask for it, and the customer page. */
+/** What the list and search sections measure: the customer list as the screens ask for it. */
 
 export interface ListScenario {
-  kind: 'list';
   name: string;
   /** Input for run i, as the API would pass it after its zod schema. */
   input: (i: number) => ListCustomersInput;
-  /** Whose view (defaults to the owner, who sees everything). */
-  viewer?: SessionUser;
-}
-
-export interface PageScenario {
-  kind: 'page';
-  name: string;
-  id: (i: number) => number;
-}
-
-/** The tag suggestions (customers.tags) as a viewer sees them. */
-export interface TagsScenario {
-  kind: 'tags';
-  name: string;
+  /** Whose view. */
   viewer: SessionUser;
 }
 
-export type Scenario = ListScenario | PageScenario | TagsScenario;
+export interface BenchUsers {
+  owner: SessionUser;
+  rep: SessionUser;
+  manager: SessionUser;
+}
 
-const list = (input: object): ListCustomersInput => listCustomersInput.parse({ limit: 50, ...input });
-const cycle = <T>(values: T[]) => (i: number): T => {
+/** The list screen's page size (renderer/features/customers/useCustomerPages.ts). */
+export const LIST_PAGE_SIZE = 100;
+
+const list = (input: object): ListCustomersInput => listCustomersInput.parse({ limit: LIST_PAGE_SIZE, ...input });
+export const cycle = <T>(values: readonly T[]) => (i: number): T => {
   if (values.length === 0) throw new Error('no benchmark inputs found in the data');
   return values[i % values.length]!;
 };
 
-export function scenarios(terms: BenchTerms, users: { owner: SessionUser; rep: SessionUser; manager: SessionUser }): Scenario[] {
-  const s = (name: string, input: (i: number) => object, viewer?: SessionUser): ListScenario => ({
-    kind: 'list',
-    name,
-    input: (i) => list(input(i)),
-    ...(viewer ? { viewer } : {}),
-  });
+function scenario(name: string, input: (i: number) => object, viewer: SessionUser): ListScenario {
+  return { name, input: (i) => list(input(i)), viewer };
+}
+
+/** Sorted, filtered and as each role sees it. */
+export function listScenarios(terms: BenchTerms, users: BenchUsers, customers: number): ListScenario[] {
+  const { owner, rep, manager } = users;
+  const middle = Math.floor(customers / 2);
+  return [
+    scenario('list: updated, newest first (the default)', () => ({}), owner),
+    scenario('list: name A-Z', () => ({ sort: 'name', direction: 'asc' }), owner),
+    scenario('list: owner A-Z', () => ({ sort: 'owner', direction: 'asc' }), owner),
+    scenario(`list: page at offset ${middle}`, () => ({ offset: middle }), owner),
+    scenario('list: stage = customer', () => ({ stages: ['customer'] }), owner),
+    scenario(`list: tag = ${terms.tag}`, () => ({ tag: terms.tag }), owner),
+    scenario(`list: owner = ${rep.username}`, () => ({ ownerIds: [rep.id] }), owner),
+    scenario('list as a manager (the team)', () => ({}), manager),
+    scenario('list as a sales rep (own)', () => ({}), rep),
+  ];
+}
+
+/** Search as it is typed: Chinese names by two characters, phone digits, Latin letters. */
+export function searchScenarios(terms: BenchTerms, users: BenchUsers): ListScenario[] {
+  const { owner, manager } = users;
   const searching = (values: string[]) => {
     const term = cycle(values);
     return (i: number) => ({ search: term(i) });
   };
   return [
-    s('list: updatedAt desc, first page', () => ({})),
-    s('list: name asc, first page', () => ({ sort: 'name', direction: 'asc' })),
-    s('list: owner asc, first page', () => ({ sort: 'owner', direction: 'asc' })),
-    s('list: updatedAt desc, offset 50000', () => ({ offset: 50_000 })),
-    s('list: stage = customer', () => ({ stages: ['customer'] })),
-    s(`list: tag = ${terms.tag}`, () => ({ tag: terms.tag })),
-    s(`list: owner = ${users.rep.username}`, () => ({ ownerIds: [users.rep.id] })),
-    s('list as a sales rep (own only)', () => ({}), users.rep),
-    s('list as a manager (team)', () => ({}), users.manager),
-    s('list as a manager, search 王', () => ({ search: '王' }), users.manager),
-    s('search: 2 Chinese chars (伟明)', searching(terms.chinese2)),
-    s('search: 3 Chinese chars (张伟明)', searching(terms.chinese3)),
-    s('search: 1 Chinese char (王, first keystroke)', () => ({ search: '王' })),
-    s('search: common word (科技)', () => ({ search: '科技' })),
-    s('search: 4 phone digits', searching(terms.digits4)),
-    s('search: 7 phone digits', searching(terms.digits7)),
-    s('search: e-mail prefix (6 chars)', searching(terms.emailPrefix)),
-    { kind: 'page', name: 'customer page (getCustomer)', id: cycle(terms.customerIds) },
-    { kind: 'tags', name: 'tag suggestions (owner)', viewer: users.owner },
-    { kind: 'tags', name: 'tag suggestions (manager)', viewer: users.manager },
-    { kind: 'tags', name: 'tag suggestions (sales rep)', viewer: users.rep },
+    scenario(`search: 2 Chinese characters (${terms.chinese2[0]})`, searching(terms.chinese2), owner),
+    scenario(`search: 3 Chinese characters (${terms.chinese3[0]})`, searching(terms.chinese3), owner),
+    scenario('search: 1 Chinese character (王, the first keystroke)', () => ({ search: '王' }), owner),
+    scenario('search: a common word (科技)', () => ({ search: '科技' }), owner),
+    scenario('search: 4 phone digits', searching(terms.digits4), owner),
+    scenario('search: 7 phone digits', searching(terms.digits7), owner),
+    scenario(`search: Latin prefix, 6 letters (${terms.emailPrefix[0]})`, searching(terms.emailPrefix), owner),
+    scenario('search as a manager: 2 Chinese characters', searching(terms.chinese2), manager),
   ];
+}
+
+/** The calls repeated over HTTP: the list's first screen and search by each kind of term, as the owner. */
+export function httpScenarios(terms: BenchTerms, users: BenchUsers): ListScenario[] {
+  const [first] = listScenarios(terms, users, 0);
+  const searches = searchScenarios(terms, users);
+  const pick = (start: string) => searches.find((s) => s.name.startsWith(start))!;
+  return [first!, pick('search: 2 Chinese'), pick('search: 4 phone'), pick('search: Latin')];
 }

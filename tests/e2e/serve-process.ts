@@ -13,12 +13,12 @@ export interface ServeProcess {
 const SERVE_JS = join(APP_ROOT, 'dist', 'electron', 'serve.js');
 
 /**
- * Runs the real headless host (`npm run serve`'s program) on a free port with a fresh data folder;
- * `--desktop` runs what a desktop copy's window talks to instead.
+ * Runs the real headless host (`npm run serve`'s program) on a free port with a fresh data folder, or
+ * on `options.dataDir` (kept when it stops); `--desktop` runs what a desktop copy's window talks to instead.
  */
-export async function startServe(extraArgs: string[] = []): Promise<ServeProcess> {
+export async function startServe(extraArgs: string[] = [], options: { dataDir?: string } = {}): Promise<ServeProcess> {
   if (!existsSync(SERVE_JS)) throw new Error(`${SERVE_JS} is missing: run npm run build first (npm test does)`);
-  const dataDir = tempDir('crm-e2e-');
+  const dataDir = options.dataDir ?? tempDir('crm-e2e-');
   const child: ChildProcess = spawn(process.execPath, [SERVE_JS, '--port', '0', '--data', dataDir, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -46,7 +46,7 @@ export async function startServe(extraArgs: string[] = []): Promise<ServeProcess
         child.kill('SIGTERM');
         await exited;
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
