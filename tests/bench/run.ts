@@ -12,6 +12,7 @@ import { backupSection } from './sections/backup.js';
 import { boardSection } from './sections/board.js';
 import { browserSection } from './sections/browser.js';
 import { httpSection } from './sections/http.js';
+import { loadSection } from './sections/load.js';
 import { importSection } from './sections/import.js';
 import { listSection, searchSection } from './sections/list.js';
 import { pageSection } from './sections/page.js';
@@ -50,6 +51,7 @@ const SECTION_RUNNERS: Record<SectionName, Section> = {
   board: boardSection,
   startup: startupSection,
   http: httpSection,
+  load: loadSection,
   browser: browserSection,
   writes: writesSection,
   backup: backupSection,

@@ -1,0 +1,62 @@
+import type { BenchContext } from '../context.js';
+import { summarize } from '../measure.js';
+import { timingOf, type BenchRow } from '../report.js';
+import { httpScenarios } from '../scenarios.js';
+
+const CLIENTS = 10;
+const RATE = 200; // requests per second, all clients together
+const SECONDS = 15;
+
+/**
+ * The office under load: ten clients together sending 200 requests a second for 15 s to the headless
+ * host over loopback, each on a fixed schedule whether or not its last answer came (so a slow answer
+ * shows as latency, not as fewer requests). Half are list and search pages, half customer pages.
+ * Target: p99 below 50 ms.
+ */
+export async function loadSection(ctx: BenchContext): Promise<BenchRow[]> {
+  const { url, cookie } = await ctx.serve();
+  const lists = httpScenarios(ctx.terms, ctx.users);
+  const ids = ctx.terms.customerIds;
+  const target = (i: number) =>
+    i % 2 === 0
+      ? `${url}/api/trpc/customers.list?input=${encodeURIComponent(JSON.stringify(lists[(i / 2) % lists.length]!.input(i)))}`
+      : `${url}/api/trpc/customers.get?input=${encodeURIComponent(JSON.stringify({ id: ids[i % ids.length] }))}`;
+  const samples: { list: number[]; get: number[] } = { list: [], get: [] };
+  let failures = 0;
+  const interval = (1000 * CLIENTS) / RATE;
+  const total = RATE * SECONDS;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, client) => {
+      const sent: Promise<void>[] = [];
+      for (let k = 0; k * CLIENTS + client < total; k++) {
+        const i = k * CLIENTS + client;
+        const due = started + client * (interval / CLIENTS) + k * interval;
+        const wait = due - performance.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        sent.push(
+          (async () => {
+            const at = performance.now();
+            const response = await fetch(target(i), { headers: { cookie } });
+            await response.arrayBuffer();
+            if (response.status !== 200) failures++;
+            samples[i % 2 === 0 ? 'list' : 'get'].push(performance.now() - at);
+          })(),
+        );
+      }
+      await Promise.all(sent);
+    }),
+  );
+  const rate = total / ((performance.now() - started) / 1000);
+  if (failures > 0) throw new Error(`load: ${failures} requests failed`);
+  return (['list', 'get'] as const).map((kind) => {
+    const m = summarize(`load, ${CLIENTS} clients at ${RATE}/s: ${kind === 'list' ? 'lists and searches' : 'customer pages'}`, samples[kind]);
+    return {
+      section: 'load' as const,
+      name: m.name,
+      timing: timingOf(m),
+      figure: { value: rate, unit: 'req/s' },
+      targets: [{ text: 'p99 < 50 ms', met: m.p99 < 50 }],
+    };
+  });
+}
