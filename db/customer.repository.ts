@@ -133,9 +133,14 @@ function hasColumnFilters(viewer: Viewer, filter: CustomerFilter): boolean {
   );
 }
 
-function filtered(db: Db, viewer: Viewer, filter: CustomerFilter, join: SetJoin = 'lookup') {
+/**
+ * `probeOwner`: test the viewer's owners on each entry of another index (the unary + hides the owner
+ * index from the planner) instead of reading their customers from the owner index and sorting them. Right
+ * for a page of a manager's team, a large share of all customers (a 30k-row sort otherwise).
+ */
+function filtered(db: Db, viewer: Viewer, filter: CustomerFilter, join: SetJoin = 'lookup', probeOwner = false) {
   let query = db.selectFrom('customers as c').where('c.deleted_at', 'is', null);
-  const visible = customerVisibleTo(sql.ref('c.owner_id'), viewer);
+  const visible = customerVisibleTo(probeOwner ? sql`+c.owner_id` : sql.ref('c.owner_id'), viewer);
   if (visible) query = query.where(visible);
   for (const set of idSets(filter)) query = query.where(join === 'probe' ? set.contains : sql<SqlBool>`c.id IN (${set.ids})`);
   if (filter.stages?.length) query = query.where('c.stage', 'in', filter.stages);
@@ -206,7 +211,8 @@ function inOrder<Q extends { orderBy(column: Expression<unknown>, direction: 'as
 
 /** The page's ids, chosen from the live indexes alone (filter, order, offset). */
 async function pageIds(db: Db, viewer: Viewer, page: CustomerPageQuery, join: SetJoin): Promise<number[]> {
-  const rows = await inOrder(filtered(db, viewer, page, join).leftJoin('users as u', 'u.id', 'c.owner_id'), sortTerms(page))
+  const probeOwner = viewer.role === 'manager' && !page.ownerIds?.length;
+  const rows = await inOrder(filtered(db, viewer, page, join, probeOwner).leftJoin('users as u', 'u.id', 'c.owner_id'), sortTerms(page))
     .select('c.id')
     .offset(page.offset)
     .limit(page.limit)

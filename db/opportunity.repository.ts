@@ -86,9 +86,10 @@ function visibleDeals(db: Db, viewer: Viewer, check: VisibilityCheck) {
     );
   }
   // The unary + keeps SQLite from driving the query through the viewer's customers (a table read per
-  // deal): it walks the board or list index and checks each deal against the set instead.
+  // deal): it walks the board or list index and checks each deal against the set instead. The set is of
+  // live customers, so the partial owner index covers it (trashed ones are excluded above anyway).
   return query.where(sql<number>`+o.customer_id`, 'in', (eb) =>
-    eb.selectFrom('customers as mine').select('mine.id').where(visible),
+    eb.selectFrom('customers as mine').select('mine.id').where('mine.deleted_at', 'is', null).where(visible),
   );
 }
 
