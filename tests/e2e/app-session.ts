@@ -1,5 +1,7 @@
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './browser.js';
+import { startServe, type ServeProcess } from './serve-process.js';
 
 export interface E2eUser {
   displayName: string;
@@ -38,4 +40,30 @@ export async function signOut(page: Page): Promise<void> {
   await page.getByTestId('user-menu').click();
   await page.getByTestId('logout').click();
   await expect.poll(() => page.getByRole('button', { name: 'Sign in' }).isVisible()).toBe(true);
+}
+
+export interface E2eApp {
+  serve: ServeProcess;
+  browser: Browser;
+  /** Signed in as the owner just created. */
+  page: Page;
+}
+
+/**
+ * A test file's setup: before its tests the headless host and the browser start and the owner account
+ * is created on a fresh page (handed to `use`); after them both stop.
+ */
+export function withOwnerApp(use: (app: E2eApp) => void): void {
+  let started: Partial<E2eApp> = {};
+  beforeAll(async () => {
+    const [serve, browser] = await Promise.all([startServe(), launchBrowser()]);
+    started = { serve, browser };
+    const page = await openApp(browser, serve.url);
+    await createOwner(page);
+    use({ serve, browser, page });
+  }, 60_000);
+  afterAll(async () => {
+    await started.browser?.close();
+    await started.serve?.stop();
+  });
 }

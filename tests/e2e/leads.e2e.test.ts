@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { APP_ROOT } from '../../electron/app-info.js';
-import { createOwner, openApp } from './app-session.js';
-import { browserAvailable, launchBrowser } from './browser.js';
-import { startServe, type ServeProcess } from './serve-process.js';
+import { withOwnerApp } from './app-session.js';
+import { browserAvailable } from './browser.js';
+import type { ServeProcess } from './serve-process.js';
 
 const SCREENSHOTS = join(APP_ROOT, 'test-results');
 
@@ -14,16 +14,7 @@ describe.runIf(browserAvailable())('leads in the browser through serve', () => {
   let browser: Browser;
   let page: Page;
 
-  beforeAll(async () => {
-    [serve, browser] = await Promise.all([startServe(), launchBrowser()]);
-    page = await openApp(browser, serve.url);
-    await createOwner(page);
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await serve?.stop();
-  });
+  withOwnerApp((app) => ({ serve, browser, page } = app));
 
   it('converts a lead, shown the existing customer it matches, into a contact of that customer', async () => {
     await page.goto(`${serve.url}/#/customers/new`);

@@ -1,11 +1,11 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { APP_ROOT } from '../../electron/app-info.js';
-import { createOwner, openApp } from './app-session.js';
-import { browserAvailable, launchBrowser } from './browser.js';
-import { startServe, type ServeProcess } from './serve-process.js';
+import { withOwnerApp } from './app-session.js';
+import { browserAvailable } from './browser.js';
+import type { ServeProcess } from './serve-process.js';
 
 const SCREENSHOTS = join(APP_ROOT, 'test-results');
 
@@ -37,17 +37,11 @@ describe.runIf(browserAvailable())('the deal board in the browser through serve'
   let browser: Browser;
   let page: Page;
 
+  withOwnerApp((app) => ({ serve, browser, page } = app));
+
   beforeAll(async () => {
-    [serve, browser] = await Promise.all([startServe(), launchBrowser()]);
-    page = await openApp(browser, serve.url);
     // Wide enough for every column of the default pipeline at once (narrower windows scroll the board).
     await page.setViewportSize({ width: 2000, height: 900 });
-    await createOwner(page);
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await serve?.stop();
   });
 
   it('creates a deal for a customer picked by search', async () => {

@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { APP_ROOT } from '../../electron/app-info.js';
-import { createOwner, openApp } from './app-session.js';
-import { browserAvailable, launchBrowser } from './browser.js';
-import { startServe, type ServeProcess } from './serve-process.js';
+import { withOwnerApp } from './app-session.js';
+import { browserAvailable } from './browser.js';
+import type { ServeProcess } from './serve-process.js';
 
 const SCREENSHOTS = join(APP_ROOT, 'test-results');
 
@@ -36,16 +36,7 @@ describe.runIf(browserAvailable())('follow-ups and reminders in the browser thro
   let browser: Browser;
   let page: Page;
 
-  beforeAll(async () => {
-    [serve, browser] = await Promise.all([startServe(), launchBrowser()]);
-    page = await openApp(browser, serve.url);
-    await createOwner(page);
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await serve?.stop();
-  });
+  withOwnerApp((app) => ({ serve, browser, page } = app));
 
   it('creates a follow-up from My day, shows it, and ticks it done', async () => {
     await page.getByTestId('nav-tasks').click();

@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { APP_ROOT } from '../../electron/app-info.js';
-import { createOwner, openApp } from './app-session.js';
-import { browserAvailable, launchBrowser } from './browser.js';
-import { startServe, type ServeProcess } from './serve-process.js';
+import { withOwnerApp } from './app-session.js';
+import { browserAvailable } from './browser.js';
+import type { ServeProcess } from './serve-process.js';
 
 const SCREENSHOTS = join(APP_ROOT, 'test-results');
 const CUSTOMER = '杭州青山茶业有限公司';
@@ -19,21 +19,15 @@ describe.runIf(browserAvailable())('interaction timeline in the browser through 
   let browser: Browser;
   let page: Page;
 
+  withOwnerApp((app) => ({ serve, browser, page } = app));
+
   beforeAll(async () => {
-    [serve, browser] = await Promise.all([startServe(), launchBrowser()]);
-    page = await openApp(browser, serve.url);
-    await createOwner(page);
     await page.goto(`${serve.url}/#/customers/new`);
     await page.locator('input[name="name"]').fill(CUSTOMER);
     await page.locator('input[name="primaryContact.name"]').fill(CONTACT);
     await page.getByTestId('save-customer').click();
     await page.getByTestId('timeline').waitFor();
   }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await serve?.stop();
-  });
 
   it('logs a call from the customer page and shows it on the timeline', async () => {
     await page.getByTestId('timeline-empty').waitFor();

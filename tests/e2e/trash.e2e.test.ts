@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { APP_ROOT } from '../../electron/app-info.js';
-import { createOwner, openApp } from './app-session.js';
-import { browserAvailable, launchBrowser } from './browser.js';
-import { startServe, type ServeProcess } from './serve-process.js';
+import { withOwnerApp } from './app-session.js';
+import { browserAvailable } from './browser.js';
+import type { ServeProcess } from './serve-process.js';
 
 const SCREENSHOTS = join(APP_ROOT, 'test-results');
 
@@ -30,17 +30,11 @@ describe.runIf(browserAvailable())('trash and history in the browser through ser
   let page: Page;
   let id: number;
 
+  withOwnerApp((app) => ({ serve, browser, page } = app));
+
   beforeAll(async () => {
-    [serve, browser] = await Promise.all([startServe(), launchBrowser()]);
-    page = await openApp(browser, serve.url);
-    await createOwner(page);
     id = await createCustomer(page, { name: '苏州青松贸易有限公司', primaryContact: { name: '周青松', mobile: '13812340001' } });
   }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await serve?.stop();
-  });
 
   it('shows the customer page history, newest first, with translated fields', async () => {
     await page.goto(`${serve.url}/#/customers/${id}`);

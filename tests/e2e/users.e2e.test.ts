@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { APP_ROOT } from '../../electron/app-info.js';
-import { createOwner, openApp, signIn, signOut, type E2eUser } from './app-session.js';
-import { browserAvailable, launchBrowser } from './browser.js';
-import { startServe, type ServeProcess } from './serve-process.js';
+import { type E2eUser, signIn, signOut, withOwnerApp } from './app-session.js';
+import { browserAvailable } from './browser.js';
+import type { ServeProcess } from './serve-process.js';
 
 const SCREENSHOTS = join(APP_ROOT, 'test-results');
 
@@ -14,16 +14,7 @@ describe.runIf(browserAvailable())('users and teams in the browser through serve
   let browser: Browser;
   let page: Page;
 
-  beforeAll(async () => {
-    [serve, browser] = await Promise.all([startServe(), launchBrowser()]);
-    page = await openApp(browser, serve.url);
-    await createOwner(page);
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await serve?.stop();
-  });
+  withOwnerApp((app) => ({ serve, browser, page } = app));
 
   it('the owner adds a team and a sales rep in Settings → Users and teams; the rep signs in with that password', async () => {
     const rep: E2eUser = { displayName: '张敏', username: 'zhang.min', password: 'first pass 123' };

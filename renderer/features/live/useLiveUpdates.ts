@@ -27,6 +27,8 @@ export function useLiveUpdates(): void {
       }, SETTLE_MS);
     };
     const unsubscribe = subscribeToChanges((event) => {
+      // A changed account or permission may be this user's own: the session says what they may do.
+      if (event.entity === 'user' || event.entity === 'settings') void queryClient.invalidateQueries({ queryKey: trpc.auth.status.queryKey() });
       if (event.entity === 'presence') {
         void queryClient.invalidateQueries({ queryKey: trpc.presence.others.queryKey({ entity: 'customer', id: event.id }) });
       } else {
