@@ -7,7 +7,8 @@ import {
   insertSession,
   touchSession,
 } from '../../db/session.repository.js';
-import { countUsers, findUserByUsername, insertUser } from '../../db/user.repository.js';
+import { countUsers, findUserById, findUserByUsername, insertUser, listUsernames } from '../../db/user.repository.js';
+import { fold } from './name-taken.js';
 import type { ServiceContext, SessionUser } from './context.js';
 import { nowIso } from './context.js';
 import { AppError } from './errors.js';
@@ -56,8 +57,14 @@ export async function setupOwner(
   return login(ctx, { username: input.username, password: input.password });
 }
 
+/** Usernames are unique ignoring case and full-width forms, so "Boss" and "ＢＯＳＳ" sign in as boss. */
+async function findByFoldedName(ctx: ServiceContext, username: string) {
+  const match = (await listUsernames(ctx.db)).find((user) => fold(user.name) === fold(username));
+  return match ? findUserById(ctx.db, match.id) : undefined;
+}
+
 export async function login(ctx: ServiceContext, input: { username: string; password: string }): Promise<NewSession> {
-  const user = await findUserByUsername(ctx.db, input.username);
+  const user = await findUserByUsername(ctx.db, input.username).then((exact) => exact ?? findByFoldedName(ctx, input.username));
   // Verify against a dummy hash for unknown users too, so timing does not reveal which names exist.
   const ok = await verifyPassword(input.password, user?.password_hash ?? (await dummyHash()));
   if (!user || !ok || user.disabled_at) {

@@ -1,5 +1,5 @@
 /** Names compared the way people tell them apart: case and full-width forms do not count (Ａli = ali). */
-const fold = (name: string) => name.normalize('NFKC').toLowerCase();
+export const fold = (name: string) => name.normalize('NFKC').toLowerCase();
 
 /** Whether a record other than `exceptId` already has this name. */
 export function nameTaken(records: { id: number; name: string }[], name: string, exceptId?: number): boolean {

@@ -127,6 +127,14 @@ describe('accounts and sessions', () => {
     expect((await client.auth.status.query()).user).toBeNull();
   });
 
+  it('signs in whatever the case or width of the username', async () => {
+    for (const username of ['BOSS', 'Ｂｏｓｓ']) {
+      const client = apiClient(t.host);
+      await client.auth.login.mutate({ username, password: OWNER.password });
+      expect((await client.auth.status.query()).user?.username).toBe(OWNER.username);
+    }
+  });
+
   it('the setup form checks its fields', async () => {
     const error = await appErrorOf(
       apiClient(t.host).auth.setupOwner.mutate({ username: 'has space', displayName: '', password: 'short' }),
