@@ -64,7 +64,8 @@ const TRPC_CODES: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
   host_certificate_changed: 'BAD_GATEWAY',
 };
 
-function fieldErrorsOf(error: ZodError): FieldErrors {
+/** A zod refusal as field messages, the way every form reads them. */
+export function fieldErrorsOf(error: ZodError): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of error.issues) {
     const path = issue.path.join('.') || '_';

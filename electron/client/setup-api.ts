@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldErrorsOf } from '../api/trpc.js';
 import { AppError } from '../services/errors.js';
 
 /** First start of a desktop copy: which of the two ways it works, chosen once. */
@@ -20,9 +21,7 @@ export async function parseInput<T>(req: Request, schema: z.ZodType<T>): Promise
   const body: unknown = await req.json().catch(() => null);
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of parsed.error.issues) fieldErrors[issue.path.join('.') || '_'] ??= /^[a-zA-Z]+$/.test(issue.message) ? issue.message : 'invalid';
-  throw new AppError('validation', 'Some fields are not valid', { fieldErrors });
+  throw new AppError('validation', 'Some fields are not valid', { fieldErrors: fieldErrorsOf(parsed.error) });
 }
 
 const STATUS: Partial<Record<string, number>> = { validation: 400, host_not_office_crm: 400, host_unreachable: 503, host_certificate_changed: 502 };

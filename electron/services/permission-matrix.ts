@@ -2,7 +2,7 @@ import type { Db } from '../../db/connection.js';
 import { getSetting, putSetting } from '../../db/settings.repository.js';
 import { nowIso, type UserContext } from './context.js';
 import { AppError } from './errors.js';
-import { allows, DEFAULT_PERMISSIONS, MODULES, ROLES, type Action, type Module, type PermissionMatrix, type Role } from './permissions.js';
+import { ACTIONS, allows, DEFAULT_PERMISSIONS, MODULES, ROLES, type Action, type Module, type PermissionMatrix, type Role } from './permissions.js';
 import { recordChange } from './audit-trail.js';
 
 const KEY = 'permissions.matrix';
@@ -15,13 +15,11 @@ export async function getPermissionMatrix(db: Db): Promise<PermissionMatrix> {
 
 /** What one role may do in each module (for the session, so screens show only what works). */
 export function modulesOf(matrix: PermissionMatrix, role: Role): Record<Module, Action[]> {
-  return Object.fromEntries(MODULES.map((module) => [module, role === 'owner' ? ['view', 'create', 'edit', 'delete', 'export'] : (matrix[role][module] ?? [])])) as Record<
-    Module,
-    Action[]
-  >;
+  return Object.fromEntries(MODULES.map((module) => [module, ACTIONS.filter((action) => allows(matrix, role, module, action))])) as Record<Module, Action[]>;
 }
 
 export async function mayDo(db: Db, role: Role, module: Module, action: Action): Promise<boolean> {
+  // The owner may do everything whatever the matrix says (allows), so their calls skip reading it.
   return role === 'owner' || allows(await getPermissionMatrix(db), role, module, action);
 }
 

@@ -1,9 +1,5 @@
-import { join } from 'node:path';
-import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DATABASE_FILE } from '../../electron/host.js';
-import { hashPassword } from '../../electron/services/password.js';
 import { createOwner, openApp, signIn, type E2eUser } from './app-session.js';
 import { browserAvailable, launchBrowser } from './browser.js';
 import { startServe, type ServeProcess } from './serve-process.js';
@@ -22,15 +18,15 @@ afterAll(async () => {
   await serve?.stop();
 });
 
-/** A second account, written straight into the host's database (user administration is not built yet). */
-async function addColleague(dataDir: string, user: E2eUser): Promise<void> {
-  const db = new SQLite(join(dataDir, DATABASE_FILE));
-  const now = new Date().toISOString();
-  db.prepare(
-    `INSERT INTO users (username, display_name, password_hash, role, team_id, disabled_at, created_at, updated_at)
-     VALUES (?, ?, ?, 'admin', NULL, NULL, ?, ?)`,
-  ).run(user.username, user.displayName, await hashPassword(user.password), now, now);
-  db.close();
+/** A second account, made by the signed-in owner through the users API (as Settings → Users does). */
+async function addColleague(owner: Page, user: E2eUser): Promise<void> {
+  const cookie = (await owner.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+  const response = await fetch(`${serve.url}/api/trpc/users.create`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/json', origin: serve.url },
+    body: JSON.stringify({ username: user.username, displayName: user.displayName, password: user.password, role: 'admin', teamId: null }),
+  });
+  expect(response.status).toBe(200);
 }
 
 async function createCustomer(page: Page, name: string): Promise<void> {
@@ -43,7 +39,7 @@ async function createCustomer(page: Page, name: string): Promise<void> {
 it.runIf(run)('two users: changes appear live, each sees the other on a customer, and a conflicting save is reapplied', async () => {
   const owner = await openApp(browser, serve.url);
   await createOwner(owner);
-  await addColleague(serve.dataDir, COLLEAGUE);
+  await addColleague(owner, COLLEAGUE);
   const colleague = await openApp(browser, serve.url);
   await signIn(colleague, COLLEAGUE);
   await colleague.getByTestId('user-menu').waitFor();

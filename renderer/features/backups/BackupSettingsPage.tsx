@@ -21,7 +21,7 @@ export function BackupSettingsPage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const format = useFormat();
-  const isOwner = useAccess().may('administer');
+  const isAdmin = useAccess().may('administer');
   const { data: settings } = useQuery(trpc.backups.settings.queryOptions());
   const [choice, setChoice] = useState<RestoreChoice | null>(null);
   const [result, setResult] = useState<RestoreResult | null>(null);
@@ -51,10 +51,10 @@ export function BackupSettingsPage() {
       <SettingsTabs />
       {result && <RestoreResultCard result={result} />}
       <BackupStatusCard />
-      {!isOwner && <Alert color="gray">{t('backups.settings.ownerOnly')}</Alert>}
+      {!isAdmin && <Alert color="gray">{t('backups.settings.ownerOnly')}</Alert>}
       <BackupListCard
         onRestore={
-          isOwner
+          isAdmin
             ? (backup: BackupFile) =>
                 choose({
                   source: { name: backup.name },
@@ -64,13 +64,13 @@ export function BackupSettingsPage() {
             : null
         }
       />
-      {isOwner && (
+      {isAdmin && (
         <RestoreFromFileCard
           onRestore={(path) => choose({ source: { path }, message: t('backups.restore.confirmFile', { file: path }), askPassword: true })}
         />
       )}
-      {settings && <BackupSettingsCard key={JSON.stringify(settings)} settings={settings} editable={isOwner} />}
-      {settings && isOwner && <BackupPasswordCard encrypted={settings.encrypted} />}
+      {settings && <BackupSettingsCard key={JSON.stringify(settings)} settings={settings} editable={isAdmin} />}
+      {settings && isAdmin && <BackupPasswordCard encrypted={settings.encrypted} />}
       <RestoreDialog
         choice={choice}
         busy={restore.isPending}

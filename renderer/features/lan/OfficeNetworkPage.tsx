@@ -12,13 +12,13 @@ import { useAccess } from '../auth/useAccess';
 export function OfficeNetworkPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const isOwner = useAccess().may('administer');
-  const { data: status } = useQuery({ ...trpc.lan.status.queryOptions(), enabled: isOwner });
+  const isAdmin = useAccess().may('administer');
+  const { data: status } = useQuery({ ...trpc.lan.status.queryOptions(), enabled: isAdmin });
   return (
     <Stack maw={960}>
       <Title order={2}>{t('settings.title')}</Title>
       <SettingsTabs />
-      {!isOwner && <Alert color="gray">{t('lan.ownerOnly')}</Alert>}
+      {!isAdmin && <Alert color="gray">{t('lan.ownerOnly')}</Alert>}
       {status && <SharingCard key={`${status.enabled}:${status.port}`} status={status} />}
       {status && <ConnectInfoCard status={status} />}
     </Stack>

@@ -5,15 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../api/trpc';
 import type { RouterOutputs } from '../../api/types';
 import { notifySuccess } from '../../shared/notify';
+import { ACTIONS, MODULES, ROLES, type Action, type Module, type Role } from '../../../electron/services/permissions';
 
 type Matrix = RouterOutputs['permissions']['matrix']['matrix'];
-type Role = keyof Matrix;
-type Module = keyof Matrix['owner'];
-type Action = NonNullable<Matrix['owner'][Module]>[number];
 
-const ROLES: Role[] = ['admin', 'manager', 'sales', 'service', 'marketing', 'finance'];
-const MODULES: Module[] = ['customers', 'leads', 'opportunities', 'interactions', 'tasks'];
-const ACTIONS: Action[] = ['view', 'create', 'edit', 'delete', 'export'];
+// The owner's row is fixed (everything), so it is not offered.
+const EDITABLE_ROLES = ROLES.filter((role) => role !== 'owner');
 
 /** One role at a time: modules down, actions across, a tick where the role may. The owner may always do everything. */
 export function PermissionMatrixCard({ matrix, defaults }: { matrix: Matrix; defaults: Matrix }) {
@@ -47,7 +44,7 @@ export function PermissionMatrixCard({ matrix, defaults }: { matrix: Matrix; def
       <SegmentedControl
         value={role}
         onChange={(next) => setRole(next as Role)}
-        data={ROLES.map((value) => ({ value, label: t(`role.${value}`) }))}
+        data={EDITABLE_ROLES.map((value) => ({ value, label: t(`role.${value}`) }))}
         mb="md"
         data-testid="permissions-role"
       />
