@@ -1,6 +1,7 @@
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './schema.js';
+import { statementCache } from './statement-cache.js';
 
 export type Db = Kysely<Database>;
 
@@ -49,7 +50,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Connectio
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('cache_size = -65536');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const dialect = new SqliteDialect({ database: { prepare: statementCache(sqlite), close: () => sqlite.close() } });
+  const db = new Kysely<Database>({ dialect });
   handles.set(db, sqlite);
   return {
     db,

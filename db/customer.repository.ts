@@ -5,6 +5,7 @@ import { searchMatchIds } from './search.js';
 import type { CustomerRow, CustomerStage, NewCustomerRow, CustomerUpdate } from './tables/customer.table.js';
 import { customerVisibleTo, type Viewer } from './visibility.js';
 import { softDelete, updateIfVersion } from './versioned.js';
+import { inIds } from './id-list.js';
 
 export const CUSTOMER_SORT_COLUMNS = {
   name: 'c.name',
@@ -266,7 +267,7 @@ export async function listCustomerPage(db: Db, viewer: Viewer, page: CustomerPag
   const rows = db
     .selectFrom('customers as c')
     .leftJoin('users as u', 'u.id', 'c.owner_id')
-    .where('c.id', 'in', ids)
+    .where(inIds('c.id', ids))
     .select([
       'c.id',
       'c.name',

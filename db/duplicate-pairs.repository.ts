@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from './connection.js';
 import { customerVisibleTo, type Viewer } from './visibility.js';
+import { inIds } from './id-list.js';
 
 /**
  * Likely duplicate pairs among live customers, found with index joins on normalized columns
@@ -132,6 +133,6 @@ export function findPairCustomers(db: Db, ids: number[]) {
     .selectFrom('customers as c')
     .leftJoin('users as u', 'u.id', 'c.owner_id')
     .select(['c.id', 'c.name', 'c.kind', 'c.stage', 'c.province', 'c.city', 'c.updated_at', 'u.display_name as owner_name'])
-    .where('c.id', 'in', ids)
+    .where(inIds('c.id', ids))
     .execute();
 }

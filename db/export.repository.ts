@@ -1,4 +1,5 @@
 import type { Db } from './connection.js';
+import { inIds } from './id-list.js';
 
 export interface CustomerExportExtras {
   id: number;
@@ -34,7 +35,7 @@ export async function findCustomerExportExtras(db: Db, ids: number[]): Promise<M
         primary('wechat_id').as('contact_wechat_id'),
       ];
     })
-    .where('c.id', 'in', ids)
+    .where(inIds('c.id', ids))
     .execute();
   return new Map(rows.map((row) => [row.id, row as CustomerExportExtras]));
 }

@@ -6,6 +6,7 @@ import { searchIndexTexts, type SearchDocument } from './search.js';
 import type { NewContactRow } from './tables/contact.table.js';
 import type { NewCustomerRow } from './tables/customer.table.js';
 import { customerVisibleTo, type Viewer } from './visibility.js';
+import { inIds } from './id-list.js';
 
 /**
  * Bulk reads and writes of customers (the import): better-sqlite3 statements prepared once per
@@ -143,7 +144,7 @@ export async function visibleCustomerIds(db: Db, viewer: Viewer, ids: number[]):
   const rows = await db
     .selectFrom('customers')
     .select('id')
-    .where(sql<boolean>`id IN (SELECT value FROM json_each(${JSON.stringify(unique)}))`)
+    .where(inIds('id', unique))
     .where(condition)
     .execute();
   for (const row of rows) visible.add(row.id);

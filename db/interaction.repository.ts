@@ -6,6 +6,7 @@ import type {
   NewInteractionRow,
 } from './tables/interaction.table.js';
 import { updateIfVersion } from './versioned.js';
+import { inIds } from './id-list.js';
 
 /** Notes are written about a customer, not with them: they do not count as contact. */
 const CONTACT_TYPES: readonly InteractionType[] = ['call', 'email', 'meeting', 'visit', 'chat', 'social'];
@@ -67,14 +68,14 @@ export async function findParticipants(db: Db, interactionIds: number[]) {
       .selectFrom('interaction_staff as s')
       .innerJoin('users as u', 'u.id', 's.user_id')
       .select(['s.interaction_id', 'u.id', 'u.display_name as name'])
-      .where('s.interaction_id', 'in', interactionIds)
+      .where(inIds('s.interaction_id', interactionIds))
       .orderBy('u.display_name')
       .execute(),
     db
       .selectFrom('interaction_contacts as ic')
       .innerJoin('contacts as k', 'k.id', 'ic.contact_id')
       .select(['ic.interaction_id', 'k.id', 'k.name'])
-      .where('ic.interaction_id', 'in', interactionIds)
+      .where(inIds('ic.interaction_id', interactionIds))
       .orderBy('k.name')
       .execute(),
   ]);

@@ -3,6 +3,7 @@ import type { Db } from './connection.js';
 import type { Currency, NewOpportunityRow, OpportunityRow, OpportunityUpdate } from './tables/opportunity.table.js';
 import { customerVisibleTo, type Viewer } from './visibility.js';
 import { softDelete, updateIfVersion } from './versioned.js';
+import { inIds } from './id-list.js';
 
 /**
  * Deals. A deal is visible exactly when its customer is (db/visibility.ts), and it leaves every list
@@ -307,7 +308,7 @@ export async function openDealSummaries(db: Db, customerIds: number[]): Promise<
       (eb) => eb.fn.countAll<number>().as('count'),
       (eb) => eb.fn.sum<number>('amount_minor').as('amount_minor'),
     ])
-    .where('customer_id', 'in', customerIds)
+    .where(inIds('customer_id', customerIds))
     .where('closed_at', 'is', null)
     .where('deleted_at', 'is', null)
     .groupBy(['customer_id', 'currency'])

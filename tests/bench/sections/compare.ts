@@ -1,7 +1,7 @@
 import { Samples, type Measurement } from '../measure.js';
 
-/** Untimed calls of each side first (statement caches, page cache); call i of the timed ones gets i + WARMUP. */
-export const WARMUP = 3;
+/** Untimed calls of each side first (statement caches, page cache, the JIT compiler); call i of the timed ones gets i + WARMUP. */
+export const WARMUP = 20;
 
 /**
  * Times our call and the raw SQL baseline in turns (ours, raw, ours, raw…), so a burst of other work
