@@ -5,9 +5,23 @@ import { statementCache } from './statement-cache.js';
 
 export type Db = Kysely<Database>;
 
-export interface OpenOptions {
-  /** Path to an Electron-ABI build of better-sqlite3 (desktop only); Node uses the default build. */
-  nativeBinding?: string;
+// The Electron build of better-sqlite3, when this process is the unpackaged desktop app (see useNativeBinding).
+let nativeBinding: string | undefined;
+
+/**
+ * Makes every database this process opens (the office file, backup copies, restore candidates, worker
+ * threads told of it through nativeBindingInUse) load better-sqlite3 from `path`: the desktop shell's
+ * Electron build. Set once at start; Node (tests, the headless host) keeps the default build.
+ */
+export function useNativeBinding(path: string | undefined): void {
+  nativeBinding = path;
+}
+
+export const nativeBindingInUse = (): string | undefined => nativeBinding;
+
+/** A better-sqlite3 handle on `file` with the process's build. */
+export function openSqlite(file: string, options: SQLite.Options = {}): SQLite.Database {
+  return new SQLite(file, { ...(nativeBinding ? { nativeBinding } : {}), ...options });
 }
 
 export interface Connection {
@@ -43,8 +57,8 @@ export function sqliteHandleOf(db: Db): SQLite.Database {
   return handle;
 }
 
-export function openDatabase(file: string, options: OpenOptions = {}): Connection {
-  const sqlite = new SQLite(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+export function openDatabase(file: string): Connection {
+  const sqlite = openSqlite(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { openDatabase, type Connection, type OpenOptions } from '../db/connection.js';
+import { openDatabase, type Connection } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrate.js';
 
 /**
@@ -17,7 +17,6 @@ export class DatabaseHolder {
 
   private constructor(
     readonly file: string,
-    readonly options: OpenOptions,
     opened: { connection: Connection; schemaVersion: number },
   ) {
     this.#connection = opened.connection;
@@ -25,12 +24,12 @@ export class DatabaseHolder {
   }
 
   /** Opens and migrates; a database that cannot be migrated is closed untouched and the error thrown. */
-  static async open(file: string, options: OpenOptions = {}): Promise<DatabaseHolder> {
-    return new DatabaseHolder(file, options, await DatabaseHolder.#openMigrated(file, options));
+  static async open(file: string): Promise<DatabaseHolder> {
+    return new DatabaseHolder(file, await DatabaseHolder.#openMigrated(file));
   }
 
-  static async #openMigrated(file: string, options: OpenOptions): Promise<{ connection: Connection; schemaVersion: number }> {
-    const connection = openDatabase(file, options);
+  static async #openMigrated(file: string): Promise<{ connection: Connection; schemaVersion: number }> {
+    const connection = openDatabase(file);
     try {
       return { connection, schemaVersion: (await migrateToLatest(connection.db)).schemaVersion };
     } catch (error) {
@@ -77,7 +76,7 @@ export class DatabaseHolder {
       try {
         return await steps.replaceFile();
       } finally {
-        const opened = await DatabaseHolder.#openMigrated(this.file, this.options);
+        const opened = await DatabaseHolder.#openMigrated(this.file);
         this.#connection = opened.connection;
         this.#schemaVersion = opened.schemaVersion;
       }

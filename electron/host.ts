@@ -17,8 +17,6 @@ export const DATABASE_FILE = 'office-crm.sqlite';
 export interface HostOptions {
   dataDir: string;
   clock?: Clock;
-  /** Electron's build of better-sqlite3, when running inside Electron. */
-  nativeBinding?: string;
   /** Told of each reminder as it fires (the desktop shows a native notification). */
   onReminder?: (reminder: FiredReminder) => void;
   /** Run the daily backup schedule and the start-up catch-up backup (default true; tests turn it on when they test it). */
@@ -52,7 +50,7 @@ export interface Host {
 export async function createHost(options: HostOptions): Promise<Host> {
   mkdirSync(options.dataDir, { recursive: true });
   const databaseFile = join(options.dataDir, DATABASE_FILE);
-  const holder = await DatabaseHolder.open(databaseFile, { nativeBinding: options.nativeBinding });
+  const holder = await DatabaseHolder.open(databaseFile);
   const events = new EventBus();
   const clock = options.clock ?? systemClock;
   // A restore swaps the connection: services always get the one open now.

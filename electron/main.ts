@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type MenuItemConstructorOptions } from 'electron';
+import { useNativeBinding } from '../db/connection.js';
 import { DatabaseTooNewError } from '../db/migrate.js';
 import { APP_ROOT, APP_VERSION, PRODUCT_NAME, RENDERER_DIR } from './app-info.js';
 import { serveAppRequest } from './desktop/app-protocol.js';
@@ -119,9 +120,9 @@ async function start(): Promise<void> {
 
   // The owner's PC keeps the office database; a colleague's copy works against it over the network.
   // A fresh install asks which (in the window); native notifications come from a local database only.
+  useNativeBinding(nativeBinding());
   backend = await CopyBackend.start({
     dataDir: app.getPath('userData'),
-    nativeBinding: nativeBinding(),
     onReminder: (reminder) => {
       if (desktopUserIds.has(reminder.userId)) showReminderNotification(reminder, app.getLocale(), focusMainWindow);
     },

@@ -49,7 +49,7 @@ async function backupOfSchema(version: 'old' | 'new'): Promise<BackupFile> {
   const now = '2026-01-05T04:30:00.000Z';
   await sql`INSERT INTO users (username, display_name, password_hash, role, created_at, updated_at) VALUES ('old-boss', '旧老板', 'x', 'owner', ${now}, ${now})`.execute(connection.db);
   const file = await createBackupFile({
-    sqlite: connection.sqlite,
+    databaseFile: join(dir, DATABASE_FILE),
     workDir: dir,
     folder: dir,
     kind: 'manual',

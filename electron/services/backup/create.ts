@@ -2,8 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdtemp, open, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type SQLite from 'better-sqlite3';
-import { copyDatabase, quickCheck, settleDatabaseFile, tableRowCounts } from '../../../db/backup.js';
+import { backUpDatabase } from '../../../db/backup.js';
 import { zipBackup } from './archive.js';
 import { encryptingStream, type BackupKey } from './encrypt.js';
 import { backupFileName, partialFileName, sha256OfFile, type BackupFile, type BackupKind } from './files.js';
@@ -18,8 +17,8 @@ export interface BackupProgress {
 }
 
 export interface CreateBackupInput {
-  /** The app's writer connection: the copy is taken through it. */
-  sqlite: SQLite.Database;
+  /** The live database file (the app keeps its connection open and writing meanwhile). */
+  databaseFile: string;
   /** Where the temporary copy is made (the data folder, never the backup folder). */
   workDir: string;
   folder: string;
@@ -43,7 +42,7 @@ async function flushToDisk(path: string): Promise<void> {
 }
 
 /**
- * One backup file: a consistent copy through SQLite's backup API, checked with quick_check, zipped
+ * One backup file: a consistent snapshot through SQLite's backup API, checked with quick_check, zipped
  * with its manifest (and encrypted when a password is set) under a hidden temporary name, and renamed
  * to its listed name only once the stream has closed and reached the disk.
  */
@@ -54,19 +53,20 @@ export async function createBackupFile(input: CreateBackupInput): Promise<{ file
   const partial = join(input.folder, partialFileName(name));
   try {
     const copy = join(work, DATABASE_ENTRY);
-    await copyDatabase(input.sqlite, copy, ({ totalPages, remainingPages }) =>
-      report({ phase: 'copying', fraction: totalPages ? (0.4 * (totalPages - remainingPages)) / totalPages : 0 }),
+    const { problems, rowCounts } = await backUpDatabase(input.databaseFile, copy, (progress) =>
+      report(
+        progress.phase === 'checking'
+          ? { phase: 'checking', fraction: 0.4 }
+          : { phase: 'copying', fraction: progress.totalPages ? (0.4 * (progress.totalPages - progress.remainingPages)) / progress.totalPages : 0 },
+      ),
     );
-    report({ phase: 'checking', fraction: 0.4 });
-    settleDatabaseFile(copy);
-    const problems = quickCheck(copy);
     if (problems.length > 0) throw new Error(`The database copy failed its check: ${problems.slice(0, 3).join('; ')}`);
     const { size } = await stat(copy);
     const manifest = buildManifest({
       appVersion: input.appVersion,
       schemaVersion: input.schemaVersion,
       createdAt: input.takenAt.toISOString(),
-      rowCounts: tableRowCounts(copy),
+      rowCounts,
       database: { size, sha256: await sha256OfFile(copy) },
     });
     report({ phase: 'compressing', fraction: 0.5 });

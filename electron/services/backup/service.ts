@@ -223,7 +223,7 @@ export class BackupService {
     const folder = chosenAvailable ? settings.folder! : await ensureFallbackFolder(this.#options.dataDir);
     await mkdir(this.#workDir, { recursive: true });
     const { file } = await createBackupFile({
-      sqlite: this.#options.holder.connection.sqlite,
+      databaseFile: this.#options.holder.file,
       workDir: this.#workDir,
       folder,
       kind,

@@ -14,7 +14,7 @@ const WRITE_EVERY_MS = 20;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 /**
- * A manual backup of the whole database (copy through SQLite's backup API, quick_check, zip), while a
+ * A manual backup of the whole database (snapshot through SQLite's backup API, quick_check, zip), while a
  * writer saves an edit every 20 ms. Each save's time counts from when it was due, so a backup step
  * that holds the event loop shows as the save waiting for it: the stall a user would feel.
  */
