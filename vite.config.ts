@@ -9,8 +9,17 @@ export default defineConfig({
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,
-    // One bundle read from the local disk or the office network: splitting it would buy nothing.
     chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      output: {
+        // Screens other than the list load when opened (renderer/app/lazy-page.tsx). The libraries they
+        // share with it go in one chunk rather than dozens of small ones (each a request, six at a time,
+        // over the office network); the calendar's and the board's own libraries stay with those screens.
+        codeSplitting: {
+          groups: [{ name: 'vendor', test: /node_modules[\\/](?!@fullcalendar|@dnd-kit|preact)/ }],
+        },
+      },
+    },
   },
   server: {
     // `vite` during development talks to a headless host started with `npm run serve`. Only the API's

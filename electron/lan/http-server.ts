@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ApiHandler } from '../api/handler.js';
 import { allowedHostNames, hostNameOf, urlHost } from './addresses.js';
-import { readStaticFile } from './static-files.js';
+import { gzippedBody, readStaticFile } from './static-files.js';
 
 /** Largest API request body: far above any form, far below what could hurt the host. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -121,12 +121,16 @@ async function handleStatic(rendererDir: string | null, req: IncomingMessage, re
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, 'method_not_allowed', 'GET only');
   const file = rendererDir ? await readStaticFile(rendererDir, new URL(req.url ?? '/', 'http://x').pathname) : null;
   if (!file) return sendJson(res, 404, 'not_found', 'The app is not built: run npm run build');
+  const gzipped = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') ? gzippedBody(file) : null;
+  const body = gzipped ? await gzipped : file.body;
   res.writeHead(200, {
     ...securityHeaders(res),
     'content-type': file.contentType,
     'cache-control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    vary: 'accept-encoding',
+    ...(gzipped ? { 'content-encoding': 'gzip' } : {}),
   });
-  res.end(req.method === 'HEAD' ? undefined : file.body);
+  res.end(req.method === 'HEAD' ? undefined : body);
 }
 
 /**

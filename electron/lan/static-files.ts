@@ -1,5 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -14,6 +16,7 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 export interface StaticFile {
+  path: string;
   body: Buffer;
   contentType: string;
   /** Vite's hashed assets never change under the same name. */
@@ -31,6 +34,7 @@ export async function readStaticFile(root: string, urlPath: string): Promise<Sta
   const target = (await isFile(file)) ? file : join(root, 'index.html');
   if (!(await isFile(target))) return null;
   return {
+    path: target,
     body: await readFile(target),
     contentType: CONTENT_TYPES[extname(target)] ?? 'application/octet-stream',
     immutable: target.includes(`${sep}assets${sep}`),
@@ -43,4 +47,19 @@ async function isFile(path: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+const COMPRESSIBLE = /^(text\/|application\/json|image\/svg)/;
+const gzipped = new Map<string, Promise<Buffer>>();
+
+/**
+ * The file gzipped, when worth it: the app's script is 1.3 MB, 0.4 MB gzipped, which is most of a
+ * phone's first load over office Wi-Fi. Hashed assets are compressed once and kept; index.html is small.
+ */
+export function gzippedBody(file: StaticFile): Promise<Buffer> | null {
+  if (!COMPRESSIBLE.test(file.contentType) || file.body.length < 1024) return null;
+  if (!file.immutable) return promisify(gzip)(file.body);
+  let body = gzipped.get(file.path);
+  if (!body) gzipped.set(file.path, (body = promisify(gzip)(file.body)));
+  return body;
 }

@@ -1,5 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { get, type IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_SCHEMA_VERSION } from '../../db/migrate.js';
 import { APP_VERSION } from '../../electron/app-info.js';
@@ -10,6 +12,18 @@ let t: TestHost;
 let server: RunningServer;
 let rendererDir: string;
 let cookie: string;
+const BIG_SCRIPT = 'console.log("客户列表");\n'.repeat(2000);
+
+/** A GET with exactly these headers (fetch would ask for gzip and unzip by itself), body as sent. */
+function rawGet(path: string, headers: Record<string, string>): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    get(`${server.url}${path}`, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}
 
 beforeAll(async () => {
   t = await startTestHost();
@@ -17,6 +31,7 @@ beforeAll(async () => {
   mkdirSync(join(rendererDir, 'assets'));
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Office CRM</title>');
   writeFileSync(join(rendererDir, 'assets', 'app-1234.js'), 'console.log(1)');
+  writeFileSync(join(rendererDir, 'assets', 'app-big.js'), BIG_SCRIPT);
   server = await startHttpServer({ handleApi: t.host.handleApi, rendererDir, host: '127.0.0.1', port: 0 });
   const login = await post('/api/trpc/auth.login', JSON.stringify({ username: OWNER.username, password: OWNER.password }));
   cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
@@ -109,6 +124,17 @@ describe('HTTP transport on a real 127.0.0.1 port', () => {
     expect(page.headers.get('x-frame-options')).toBe('DENY');
     const asset = await fetch(`${server.url}/assets/app-1234.js`);
     expect(asset.headers.get('cache-control')).toMatch(/immutable/);
+  });
+
+  it('gzips scripts for browsers that accept it, and only for them', async () => {
+    const zipped = await rawGet('/assets/app-big.js', { 'accept-encoding': 'gzip, deflate, br' });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toMatch(/accept-encoding/);
+    expect(zipped.body.length).toBeLessThan(BIG_SCRIPT.length / 10);
+    expect(gunzipSync(zipped.body).toString()).toBe(BIG_SCRIPT);
+    const plain = await rawGet('/assets/app-big.js', {});
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(BIG_SCRIPT);
   });
 
   it('refuses to serve files outside the renderer folder', async () => {

@@ -1,7 +1,8 @@
 import { Center, Loader } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { usePrefetchQuery, useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { setupApi } from '../../api/setup';
+import { useTRPC } from '../../api/trpc';
 import { FirstStartScreen } from './FirstStartScreen';
 
 export const SETUP_STATE_KEY = ['setup', 'state'] as const;
@@ -9,6 +10,8 @@ export const SETUP_STATE_KEY = ['setup', 'state'] as const;
 /** A fresh desktop copy first chooses: its own office database, or an office server on the network. */
 export function FirstStartGate({ children }: { children: ReactNode }) {
   const state = useQuery({ queryKey: SETUP_STATE_KEY, queryFn: setupApi.state, staleTime: Infinity, meta: { quiet: true } });
+  // Asked at the same time, not after: the sign-in state is what the app shows next (AuthGate).
+  usePrefetchQuery(useTRPC().auth.status.queryOptions());
   if (state.isPending) {
     return (
       <Center h="100vh">
