@@ -1,11 +1,14 @@
 import { closeSync, fdatasyncSync, openSync } from 'node:fs';
 import type SQLite from 'better-sqlite3';
 import { nativeBindingInUse, openSqlite } from './connection.js';
+import type { BackupJob } from './backup-worker.js';
 import { runWorker } from './worker-thread.js';
 
 /**
  * The SQLite-only parts of backup and restore, behind small functions so services never touch pragmas.
  */
+
+const BACKUP_WORKER = new URL('./backup-worker.js', import.meta.url);
 
 export interface CopyProgress {
   totalPages: number;
@@ -124,5 +127,10 @@ export interface CopyCheck {
  * and save waited for their steps (npm run bench, "longest write stall during backup": 4.6 s).
  */
 export function backUpDatabase(databaseFile: string, copyFile: string, onProgress: (progress: BackupCopyProgress) => void): Promise<CopyCheck> {
-  return runWorker(new URL('./backup-worker.js', import.meta.url), { databaseFile, copyFile, nativeBinding: nativeBindingInUse() }, onProgress);
+  return runWorker(BACKUP_WORKER, { job: 'back-up', databaseFile, copyFile, nativeBinding: nativeBindingInUse() } satisfies BackupJob, onProgress);
+}
+
+/** integrityCheck on a worker thread: a restore checks the whole file while the app goes on serving. */
+export function checkIntegrity(file: string): Promise<string[]> {
+  return runWorker(BACKUP_WORKER, { job: 'integrity-check', file, nativeBinding: nativeBindingInUse() } satisfies BackupJob);
 }

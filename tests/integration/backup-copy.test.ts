@@ -2,7 +2,7 @@ import { closeSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { backUpDatabase, type BackupCopyProgress } from '../../db/backup.js';
+import { backUpDatabase, checkIntegrity, type BackupCopyProgress } from '../../db/backup.js';
 import { tempDir } from '../helpers/test-host.js';
 
 const dir = tempDir('crm-check-');
@@ -19,6 +19,18 @@ function databaseWithRows(name: string, rows: number): string {
     for (let i = 0; i < rows; i++) insert.run(`客户${i}`.repeat(20));
   })();
   db.close();
+  return file;
+}
+
+const DAMAGE = /malformed|corrupt|wrong|page|btree|never used|invalid/i;
+
+/** A database with garbage written over a stretch of pages past the schema. */
+function damaged(name: string): string {
+  const file = databaseWithRows(name, 2000);
+  const fd = openSync(file, 'r+');
+  const garbage = Buffer.alloc(4096 * 8, 0x5a);
+  writeSync(fd, garbage, 0, garbage.length, Math.floor(statSync(file).size / 2));
+  closeSync(fd);
   return file;
 }
 
@@ -66,17 +78,26 @@ describe('the backup copy, made and checked on a worker thread', () => {
   });
 
   it('reports the damage quick_check finds in a database whose pages were overwritten', async () => {
-    const file = databaseWithRows('damaged.sqlite', 2000);
-    const fd = openSync(file, 'r+');
-    const garbage = Buffer.alloc(4096 * 8, 0x5a);
-    writeSync(fd, garbage, 0, garbage.length, Math.floor(statSync(file).size / 2));
-    closeSync(fd);
-    expect(await problemsOf(backUpDatabase(file, join(dir, 'damaged-copy.sqlite'), () => {}))).toMatch(/malformed|corrupt|wrong|page|btree|never used|invalid/i);
+    const file = damaged('damaged.sqlite');
+    expect(await problemsOf(backUpDatabase(file, join(dir, 'damaged-copy.sqlite'), () => {}))).toMatch(DAMAGE);
   });
 
   it("refuses a file that is not a database, with SQLite's reason", async () => {
     const file = join(dir, 'not-a-database.sqlite');
     writeFileSync(file, 'this is a text file, not SQLite'.repeat(200));
     await expect(backUpDatabase(file, join(dir, 'not-a-database-copy.sqlite'), () => {})).rejects.toThrow(/not a database/);
+  });
+});
+
+describe("a restore's integrity check, on a worker thread", () => {
+  it('finds nothing wrong with a sound database, and the damage in a damaged one', async () => {
+    expect(await checkIntegrity(databaseWithRows('restore-sound.sqlite', 2000))).toEqual([]);
+    expect(await problemsOf(checkIntegrity(damaged('restore-damaged.sqlite')).then((problems) => ({ problems })))).toMatch(DAMAGE);
+  });
+
+  it("refuses a file that is not a database, with SQLite's reason", async () => {
+    const file = join(dir, 'restore-not-a-database.sqlite');
+    writeFileSync(file, 'plain text'.repeat(500));
+    await expect(checkIntegrity(file)).rejects.toThrow(/not a database/);
   });
 });

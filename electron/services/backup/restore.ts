@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { rename, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { integrityCheck } from '../../../db/backup.js';
+import { checkIntegrity } from '../../../db/backup.js';
 import { openDatabase, type Db } from '../../../db/connection.js';
 import { APP_SCHEMA_VERSION, DatabaseTooNewError, migrateToLatest, schemaVersion } from '../../../db/migrate.js';
 import { AppError } from '../errors.js';
@@ -65,7 +65,7 @@ export async function prepareRestore(input: {
   report(0.3);
   let problems: string[];
   try {
-    problems = integrityCheck(databaseFile);
+    problems = await checkIntegrity(databaseFile);
   } catch (error) {
     throw corrupt(String(error));
   }
