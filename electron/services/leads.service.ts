@@ -5,9 +5,10 @@ import { getSetting, putSetting } from '../../db/settings.repository.js';
 import { defaultLeadSources, type CreateLeadInput, type ListLeadsInput, type UpdateLeadInput } from '../api/schemas/leads.schema.js';
 import { recordChange } from './audit-trail.js';
 import { nowIso, type UserContext } from './context.js';
-import { conflict, invalid, notFound } from './errors.js';
+import { invalid, notFound } from './errors.js';
 import { assertManager, assertMayAssign, resolveAssignee, type AssigneeChoice } from './lead-assignment.service.js';
 import { auditedLead, leadColumns, toLead, type Lead } from './leads.mappers.js';
+import { staleVersion } from './stale-version.js';
 
 const SOURCES_KEY = 'leads.sources';
 
@@ -77,7 +78,7 @@ export async function updateLead(ctx: UserContext, input: UpdateLeadInput): Prom
     if (before.status === 'converted') throw invalid({ status: 'leadConverted' });
     if (input.fields.source !== before.source) await assertKnownSource(ctx, input.fields.source);
     const ok = await updateLeadIfVersion(trx, input.id, input.version, { ...leadColumns(input.fields), updated_at: now });
-    if (!ok) throw conflict('lead', before);
+    if (!ok) throw await staleVersion(trx, 'lead', before);
     const after = await loadVisibleLead(trx, ctx, input.id);
     await recordChange(trx, ctx, now, { entity: 'lead', entityId: input.id, customerId: null, op: 'update', changes: diffRecords(auditedLead(before), auditedLead(after)) });
     return after;
