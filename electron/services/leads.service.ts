@@ -23,8 +23,9 @@ export async function saveLeadSources(ctx: UserContext, sources: string[]): Prom
   return sources;
 }
 
-async function assertKnownSource(ctx: UserContext, source: string | null): Promise<void> {
-  if (source !== null && !(await listLeadSources(ctx)).includes(source)) throw invalid({ source: 'invalid' });
+/** Pass the transaction inside one: the database has one connection, and a read beside the transaction waits for it forever. */
+async function assertKnownSource(db: Db, source: string | null): Promise<void> {
+  if (source !== null && !(await listLeadSources({ db })).includes(source)) throw invalid({ source: 'invalid' });
 }
 
 export async function listLeads(ctx: UserContext, input: ListLeadsInput): Promise<{ items: Lead[]; total: number }> {
@@ -44,7 +45,7 @@ export function getLead(ctx: UserContext, id: number): Promise<Lead> {
 }
 
 export async function createLead(ctx: UserContext, input: CreateLeadInput): Promise<Lead> {
-  await assertKnownSource(ctx, input.fields.source);
+  await assertKnownSource(ctx.db, input.fields.source);
   const choice: AssigneeChoice = input.assign ?? { mode: 'manual', ownerId: ctx.user.id };
   assertMayAssign(ctx, choice);
   const now = nowIso(ctx.clock);
@@ -76,7 +77,7 @@ export async function updateLead(ctx: UserContext, input: UpdateLeadInput): Prom
   const lead = await ctx.db.transaction().execute(async (trx) => {
     const before = await loadVisibleLead(trx, ctx, input.id);
     if (before.status === 'converted') throw invalid({ status: 'leadConverted' });
-    if (input.fields.source !== before.source) await assertKnownSource(ctx, input.fields.source);
+    if (input.fields.source !== before.source) await assertKnownSource(trx, input.fields.source);
     const ok = await updateLeadIfVersion(trx, input.id, input.version, { ...leadColumns(input.fields), updated_at: now });
     if (!ok) throw await staleVersion(trx, 'lead', before);
     const after = await loadVisibleLead(trx, ctx, input.id);
