@@ -104,14 +104,14 @@ export async function countHistory(db: Db, scope: HistoryScope): Promise<number>
   return Number(row.n);
 }
 
-/** Who last changed a customer's own fields (the name a conflict dialog shows), if anyone on record. */
-export async function lastCustomerEditor(db: Db, customerId: number): Promise<string | null> {
+/** Who made a record's latest audited change (the name a conflict dialog shows), if anyone on record. */
+export async function lastEditor(db: Db, entity: AuditEntry['entity'], entityId: number): Promise<string | null> {
   const row = await db
     .selectFrom('audit_log as a')
     .leftJoin('users as u', 'u.id', 'a.user_id')
     .select('u.display_name')
-    .where('a.customer_id', '=', customerId)
-    .where('a.entity', '=', 'customer')
+    .where('a.entity', '=', entity)
+    .where('a.entity_id', '=', entityId)
     .orderBy('a.id', 'desc')
     .limit(1)
     .executeTakeFirst();

@@ -16,7 +16,8 @@ import { nowIso } from './context.js';
 import { reindexCustomer } from './customer-search.js';
 import { toContact, type Contact } from './customers.mappers.js';
 import { findDuplicates } from './duplicates.service.js';
-import { AppError, conflict, notFound } from './errors.js';
+import { AppError, notFound } from './errors.js';
+import { staleVersion } from './stale-version.js';
 import { parsePhone } from './validation/phone.js';
 
 /** The stored row for validated contact fields: phones normalized, so matching ignores formatting. */
@@ -104,7 +105,7 @@ export async function updateContact(ctx: UserContext, input: UpdateContactInput)
     const before = toContact(beforeRow);
     const { customer_id: _c, created_at: _ca, ...changes } = contactRow(customer.id, input, now);
     const ok = await updateContactIfVersion(trx, input.id, input.version, changes);
-    if (!ok) throw conflict('contact', before);
+    if (!ok) throw await staleVersion(trx, 'contact', before);
     const after = toContact((await findContact(trx, input.id))!);
     await recordChange(trx, ctx, now, {
       entity: 'contact',

@@ -1,4 +1,4 @@
-import { createdRecord, diffRecords, lastCustomerEditor } from '../../db/audit.repository.js';
+import { createdRecord, diffRecords } from '../../db/audit.repository.js';
 import { insertContact, listContactsOfCustomer, softDeleteContactsWithCustomer } from '../../db/contact.repository.js';
 import type { Db } from '../../db/connection.js';
 import {
@@ -28,7 +28,7 @@ import type { UserContext } from './context.js';
 import { nowIso } from './context.js';
 import { reindexCustomer } from './customer-search.js';
 import { findDuplicates } from './duplicates.service.js';
-import { AppError, conflict, invalid, notFound } from './errors.js';
+import { AppError, invalid, notFound } from './errors.js';
 import {
   toContact,
   toCustomer,
@@ -38,6 +38,7 @@ import {
   type CustomerListItem,
 } from './customers.mappers.js';
 import { NO_OPEN_DEALS, openDealsOfCustomers, type OpenDeals } from './open-deals.js';
+import { staleVersion } from './stale-version.js';
 import { nameColumns } from './validation/name-stem.js';
 
 export interface CustomerDetail extends Customer {
@@ -173,8 +174,7 @@ export async function updateCustomer(ctx: UserContext, input: UpdateCustomerInpu
       ...customerColumns(input),
       updated_at: now,
     });
-    // The current record and who saved it, for the conflict dialog.
-    if (!updated) throw conflict('customer', { ...before, updatedByName: await lastCustomerEditor(trx, input.id) });
+    if (!updated) throw await staleVersion(trx, 'customer', before);
     // A new owner starts a new holding: the pool's recycling clock restarts from now.
     if (input.ownerId !== null && input.ownerId !== before.ownerId) await startHolding(trx, input.id, now);
     await replaceCustomerTags(trx, input.id, input.tags);

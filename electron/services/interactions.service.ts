@@ -27,9 +27,10 @@ import type {
 import { recordChange } from './audit-trail.js';
 import type { UserContext } from './context.js';
 import { nowIso } from './context.js';
-import { AppError, conflict, invalid, notFound, type FieldErrors } from './errors.js';
+import { AppError, invalid, notFound, type FieldErrors } from './errors.js';
 import { toInteraction, type Interaction } from './interactions.mappers.js';
 import { localDateTime } from './local-time.js';
+import { staleVersion } from './stale-version.js';
 import { insertTaskFor } from './tasks.service.js';
 import type { Task } from './tasks.mappers.js';
 
@@ -247,7 +248,7 @@ export async function updateInteraction(ctx: UserContext, input: UpdateInteracti
     const before = await loadInteraction(trx, row.id);
     await checkFields(trx, ctx, row.customer_id, input);
     const ok = await updateInteractionIfVersion(trx, row.id, input.version, { ...interactionColumns(input), updated_at: now });
-    if (!ok) throw conflict('interaction', before);
+    if (!ok) throw await staleVersion(trx, 'interaction', before);
     await applyToSubject(trx, ctx, subject.customer, row.id, input, now);
     const after = await loadInteraction(trx, row.id);
     await recordChange(trx, ctx, now, {
@@ -269,7 +270,7 @@ export async function deleteInteraction(ctx: UserContext, id: number, version: n
   const row = await ctx.db.transaction().execute(async (trx) => {
     const row = await visibleInteraction(trx, ctx, id);
     const ok = await updateInteractionIfVersion(trx, id, version, { deleted_at: now, deleted_by: ctx.user.id, updated_at: now });
-    if (!ok) throw conflict('interaction', await loadInteraction(trx, id));
+    if (!ok) throw await staleVersion(trx, 'interaction', await loadInteraction(trx, id));
     if (row.customer_id !== null) await refreshLastContacted(trx, row.customer_id);
     await recordChange(trx, ctx, now, { entity: 'interaction', entityId: row.id, customerId: null, op: 'delete', changes: {} });
     return row;

@@ -5,9 +5,10 @@ import type { AssignLeadInput, Assignment, LeadFields, SaveRulesInput } from '..
 import { recordChange } from './audit-trail.js';
 import { nowIso, type UserContext } from './context.js';
 import { assertOwnerExists } from './customers.service.js';
-import { AppError, conflict, invalid, notFound } from './errors.js';
+import { AppError, invalid, notFound } from './errors.js';
 import { toLead, type Lead } from './leads.mappers.js';
 import { mayAssign } from './permissions.js';
+import { staleVersion } from './stale-version.js';
 
 export type AssigneeChoice = Assignment;
 
@@ -74,7 +75,7 @@ export async function assignLead(ctx: UserContext, input: AssignLeadInput): Prom
     if (!before || (before.owner_id !== null && !(await findVisibleLead(trx, ctx.user, input.id)))) throw notFound('lead', input.id);
     if (before.status === 'converted') throw invalid({ status: 'leadConverted' });
     const ownerId = await resolveAssignee(trx, input.assign, { source: before.source, province: before.province, city: before.city });
-    if (!(await updateLeadIfVersion(trx, input.id, input.version, { owner_id: ownerId, updated_at: now }))) throw conflict('lead', toLead(before));
+    if (!(await updateLeadIfVersion(trx, input.id, input.version, { owner_id: ownerId, updated_at: now }))) throw await staleVersion(trx, 'lead', toLead(before));
     await recordChange(trx, ctx, now, {
       entity: 'lead',
       entityId: input.id,

@@ -11,10 +11,11 @@ import { nowIso, type UserContext } from './context.js';
 import { toContact } from './customers.mappers.js';
 import { createCustomerInTransaction } from './customers.service.js';
 import { findDuplicates } from './duplicates.service.js';
-import { AppError, conflict, invalid } from './errors.js';
+import { AppError, invalid } from './errors.js';
 import { loadVisibleLead } from './leads.service.js';
 import type { Lead } from './leads.mappers.js';
 import { createDealInTransaction } from './opportunities.service.js';
+import { staleVersion } from './stale-version.js';
 
 export interface Conversion {
   lead: Lead;
@@ -105,7 +106,7 @@ export async function convertLead(ctx: UserContext, input: ConvertLeadInput): Pr
       converted_at: now,
       updated_at: now,
     });
-    if (!ok) throw conflict('lead', current);
+    if (!ok) throw await staleVersion(trx, 'lead', current);
     await recordChange(trx, ctx, now, {
       entity: 'lead',
       entityId: input.id,

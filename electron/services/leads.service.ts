@@ -5,9 +5,10 @@ import { getSetting, putSetting } from '../../db/settings.repository.js';
 import { defaultLeadSources, type CreateLeadInput, type ListLeadsInput, type UpdateLeadInput } from '../api/schemas/leads.schema.js';
 import { recordChange } from './audit-trail.js';
 import { nowIso, type UserContext } from './context.js';
-import { conflict, invalid, notFound } from './errors.js';
+import { invalid, notFound } from './errors.js';
 import { assertManager, assertMayAssign, resolveAssignee, type AssigneeChoice } from './lead-assignment.service.js';
 import { auditedLead, leadColumns, toLead, type Lead } from './leads.mappers.js';
+import { staleVersion } from './stale-version.js';
 
 const SOURCES_KEY = 'leads.sources';
 
@@ -22,8 +23,9 @@ export async function saveLeadSources(ctx: UserContext, sources: string[]): Prom
   return sources;
 }
 
-async function assertKnownSource(ctx: UserContext, source: string | null): Promise<void> {
-  if (source !== null && !(await listLeadSources(ctx)).includes(source)) throw invalid({ source: 'invalid' });
+/** Pass the transaction inside one: the database has one connection, and a read beside the transaction waits for it forever. */
+async function assertKnownSource(db: Db, source: string | null): Promise<void> {
+  if (source !== null && !(await listLeadSources({ db })).includes(source)) throw invalid({ source: 'invalid' });
 }
 
 export async function listLeads(ctx: UserContext, input: ListLeadsInput): Promise<{ items: Lead[]; total: number }> {
@@ -43,7 +45,7 @@ export function getLead(ctx: UserContext, id: number): Promise<Lead> {
 }
 
 export async function createLead(ctx: UserContext, input: CreateLeadInput): Promise<Lead> {
-  await assertKnownSource(ctx, input.fields.source);
+  await assertKnownSource(ctx.db, input.fields.source);
   const choice: AssigneeChoice = input.assign ?? { mode: 'manual', ownerId: ctx.user.id };
   assertMayAssign(ctx, choice);
   const now = nowIso(ctx.clock);
@@ -75,9 +77,9 @@ export async function updateLead(ctx: UserContext, input: UpdateLeadInput): Prom
   const lead = await ctx.db.transaction().execute(async (trx) => {
     const before = await loadVisibleLead(trx, ctx, input.id);
     if (before.status === 'converted') throw invalid({ status: 'leadConverted' });
-    if (input.fields.source !== before.source) await assertKnownSource(ctx, input.fields.source);
+    if (input.fields.source !== before.source) await assertKnownSource(trx, input.fields.source);
     const ok = await updateLeadIfVersion(trx, input.id, input.version, { ...leadColumns(input.fields), updated_at: now });
-    if (!ok) throw conflict('lead', before);
+    if (!ok) throw await staleVersion(trx, 'lead', before);
     const after = await loadVisibleLead(trx, ctx, input.id);
     await recordChange(trx, ctx, now, { entity: 'lead', entityId: input.id, customerId: null, op: 'update', changes: diffRecords(auditedLead(before), auditedLead(after)) });
     return after;

@@ -30,8 +30,9 @@ import type {
 } from '../api/schemas/opportunities.schema.js';
 import { nowIso, type UserContext } from './context.js';
 import { assertOwnerExists } from './customers.service.js';
-import { conflict, invalid, notFound } from './errors.js';
+import { invalid, notFound } from './errors.js';
 import { toDeal, toDealCard, type Deal, type DealCard } from './opportunities.mappers.js';
+import { staleVersion } from './stale-version.js';
 
 const DAY_MS = 86_400_000;
 
@@ -221,7 +222,11 @@ export async function changeDealInTransaction(
     ...stageColumns(before, stage, changes.lostReason, now),
     updated_at: now,
   });
-  if (!ok) throw conflict('opportunity', await loadDetail(trx, ctx, before.id, now));
+  if (!ok) {
+    // As the deal's page reads it; one out of the user's sight (moved off an archived stage) with its editor only.
+    const current = await loadDetail(trx, ctx, before.id, await idleBefore({ ...ctx, db: trx }));
+    throw await staleVersion(trx, 'opportunity', current ?? { id: before.id });
+  }
   if (before.stage_id !== stage.id) {
     await insertStageChange(trx, { dealId: before.id, fromStageId: before.stage_id, toStageId: stage.id, at: now, userId: ctx.user.id });
   }

@@ -26,8 +26,9 @@ import type {
 import type { ChangeOp } from '../events.js';
 import { recordChange } from './audit-trail.js';
 import { nowIso, type UserContext } from './context.js';
-import { conflict, invalid, notFound } from './errors.js';
+import { invalid, notFound } from './errors.js';
 import { addDays, localDate, startOfLocalDate } from './local-time.js';
+import { staleVersion } from './stale-version.js';
 import { toTask, type Task } from './tasks.mappers.js';
 
 async function loadTask(db: Db, ctx: UserContext, id: number): Promise<Task | undefined> {
@@ -149,11 +150,11 @@ async function changeTask(
   const task = await ctx.db.transaction().execute(async (trx) => {
     const before = await loadTask(trx, ctx, id);
     if (!before) throw notFound('task', id);
-    if (before.version !== version) throw conflict('task', before);
+    if (before.version !== version) throw await staleVersion(trx, 'task', before);
     const columns = await columnsFor(trx, before);
     // A reminder moved to another time goes off again at its new time.
     if (columns.remind_at !== undefined && columns.remind_at !== before.remindAt) columns.reminded_at = null;
-    if (!(await updateTaskIfVersion(trx, id, version, { ...columns, updated_at: now }))) throw conflict('task', before);
+    if (!(await updateTaskIfVersion(trx, id, version, { ...columns, updated_at: now }))) throw await staleVersion(trx, 'task', before);
     const after = (await loadTask(trx, ctx, id))!;
     await audit(trx, ctx, now, id, 'update', diffRecords(auditedTask(before), auditedTask(after)));
     return after;

@@ -1,11 +1,13 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { notifyError } from '../shared/notify';
-import { appErrorOf, hasErrorCode } from './app-error';
+import { appErrorOf, type AppErrorCode } from './app-error';
 import { isConnectionError, setOffline } from './connection-state';
 
 interface ApiCallMeta extends Record<string, unknown> {
   /** The screen shows this call's errors itself (inline), so no notification. */
   quiet?: boolean;
+  /** Errors of these codes the screen shows itself (a conflict dialog); others are announced. */
+  shown?: AppErrorCode[];
 }
 
 declare module '@tanstack/react-query' {
@@ -24,7 +26,8 @@ function report(error: unknown, meta: ApiCallMeta | undefined, isRead: boolean):
     setOffline(true);
     if (isRead) return;
   }
-  if (meta?.quiet || hasErrorCode(error, 'unauthenticated')) return;
+  const code = appErrorOf(error)?.code;
+  if (meta?.quiet || code === 'unauthenticated' || (code && meta?.shown?.includes(code))) return;
   notifyError(error);
 }
 

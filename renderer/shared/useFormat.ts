@@ -11,6 +11,8 @@ export function useFormat() {
     return {
       calendarDate: (value: string | null) => (value ? day.format(dayjs(value).toDate()) : ''),
       instant: (value: string | null) => (value ? moment.format(new Date(value)) : ''),
+      /** A date picker's local value: 'YYYY-MM-DD' as a day, 'YYYY-MM-DD HH:mm:ss' as a moment. */
+      pickerValue: (value: string) => (value.length <= 10 ? day : moment).format(dayjs(value).toDate()),
     };
   }, [i18n.language]);
 }

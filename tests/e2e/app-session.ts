@@ -42,6 +42,23 @@ export async function signOut(page: Page): Promise<void> {
   await expect.poll(() => page.getByRole('button', { name: 'Sign in' }).isVisible()).toBe(true);
 }
 
+/** A call to the HTTP API with the page's session, as the page itself makes it; its answer. */
+export async function mutate<T>(page: Page, url: string, path: string, input: unknown): Promise<T> {
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+  const response = await fetch(`${url}/api/trpc/${path}`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/json', origin: url },
+    body: JSON.stringify(input),
+  });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { result: { data: T } }).result.data;
+}
+
+/** A second account (an admin), made by the signed-in owner through the users API (as Settings → Users does). */
+export async function addColleague(owner: Page, url: string, user: E2eUser): Promise<void> {
+  await mutate(owner, url, 'users.create', { username: user.username, displayName: user.displayName, password: user.password, role: 'admin', teamId: null });
+}
+
 export interface E2eApp {
   serve: ServeProcess;
   browser: Browser;

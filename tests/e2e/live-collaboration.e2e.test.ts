@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { createOwner, openApp, signIn, type E2eUser } from './app-session.js';
+import { addColleague, createOwner, openApp, signIn, type E2eUser } from './app-session.js';
 import { browserAvailable, launchBrowser } from './browser.js';
 import { startServe, type ServeProcess } from './serve-process.js';
 
@@ -18,17 +18,6 @@ afterAll(async () => {
   await serve?.stop();
 });
 
-/** A second account, made by the signed-in owner through the users API (as Settings → Users does). */
-async function addColleague(owner: Page, user: E2eUser): Promise<void> {
-  const cookie = (await owner.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
-  const response = await fetch(`${serve.url}/api/trpc/users.create`, {
-    method: 'POST',
-    headers: { cookie, 'content-type': 'application/json', origin: serve.url },
-    body: JSON.stringify({ username: user.username, displayName: user.displayName, password: user.password, role: 'admin', teamId: null }),
-  });
-  expect(response.status).toBe(200);
-}
-
 async function createCustomer(page: Page, name: string): Promise<void> {
   await page.goto(`${serve.url}/#/customers/new`);
   await page.locator('input[name="name"]').fill(name);
@@ -39,7 +28,7 @@ async function createCustomer(page: Page, name: string): Promise<void> {
 it.runIf(run)('two users: changes appear live, each sees the other on a customer, and a conflicting save is reapplied', async () => {
   const owner = await openApp(browser, serve.url);
   await createOwner(owner);
-  await addColleague(owner, COLLEAGUE);
+  await addColleague(owner, serve.url, COLLEAGUE);
   const colleague = await openApp(browser, serve.url);
   await signIn(colleague, COLLEAGUE);
   await colleague.getByTestId('user-menu').waitFor();

@@ -51,6 +51,14 @@ describe('leads', () => {
     expect(unknownSource.fieldErrors).toEqual({ source: 'invalid' });
   });
 
+  it("edits a lead's source to another on the list, and refuses one not on it", async () => {
+    const created = await api.leads.create.mutate({ fields: lead() });
+    const moved = await api.leads.update.mutate({ id: created.id, version: created.version, fields: lead({ source: 'exhibition' }) });
+    expect(moved).toMatchObject({ source: 'exhibition', version: created.version + 1 });
+    const unknown = await appErrorOf(api.leads.update.mutate({ id: created.id, version: moved.version, fields: lead({ source: 'carrier pigeon' }) }));
+    expect(unknown.fieldErrors).toEqual({ source: 'invalid' });
+  });
+
   it('keeps the source list editable in settings, by the owner or a manager only', async () => {
     expect(await api.leads.sources.query()).toContain('exhibition');
     await api.leads.saveSources.mutate({ sources: ['website', 'referral', 'exhibition', 'advertising', 'phone', 'social', 'other', 'trade fair'] });

@@ -1,16 +1,16 @@
-import { Button, Group, Modal, Stack } from '@mantine/core';
+import { Modal } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorDataOf, fieldErrorsOf } from '../../api/app-error';
 import type { Contact, DuplicateMatch } from '../../api/types';
 import { useTRPC } from '../../api/trpc';
 import { notifySuccess } from '../../shared/notify';
 import { useForm } from '../../shared/useForm';
-import { ConflictAlert } from './ConflictAlert';
+import { ModalEditForm } from '../live/ModalEditForm';
+import { SHOWS_CONFLICT, useVersionedEdit } from '../live/useVersionedEdit';
 import { ContactFields } from './ContactFields';
 import { DuplicateAlert } from './DuplicateAlert';
-import { contactValuesOf, newContactValues } from './form-values';
+import { CONTACT_FIELD_LABELS, contactValuesOf, newContactValues } from './form-values';
 import { useDuplicateCheck } from './useDuplicateCheck';
 import { useInvalidateCustomers } from './useInvalidateCustomers';
 
@@ -37,10 +37,9 @@ function ContactForm({ customerId, contact, onDone }: { customerId: number; cont
   const { t } = useTranslation();
   const trpc = useTRPC();
   const invalidateCustomers = useInvalidateCustomers();
-  // The version this edit started from; see CustomerEditPage.
-  const [base, setBase] = useState(contact);
   const form = useForm(contact ? contactValuesOf(contact) : newContactValues());
   const mutationHandlers = {
+    meta: SHOWS_CONFLICT,
     onSuccess: (saved: Contact) => {
       void invalidateCustomers();
       notifySuccess(t('contact.saved', { name: saved.name }));
@@ -58,44 +57,30 @@ function ContactForm({ customerId, contact, onDone }: { customerId: number; cont
     excludeContactId: contact?.id,
   });
   const refusedMatches = errorDataOf<DuplicateMatch[]>(create.error, 'duplicate');
-  const current = errorDataOf<Contact>(update.error, 'conflict');
+  const { base, conflict } = useVersionedEdit({ record: contact, form, valuesOf: contactValuesOf, update, onLatest: () => void invalidateCustomers() });
 
   const save = (confirmDuplicates = false) => {
     if (base) update.mutate({ ...form.values, id: base.id, version: base.version });
     else create.mutate({ ...form.values, customerId, confirmDuplicates });
   };
-  const reload = (latest: Contact) => {
-    setBase(latest);
-    form.reset(contactValuesOf(latest));
-    update.reset();
-    void invalidateCustomers();
-  };
 
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        save();
-      }}
+    <ModalEditForm
+      onSubmit={save}
+      onCancel={onDone}
+      saving={saving}
+      saveTestId="save-contact"
+      conflict={conflict}
+      subject="contact"
+      labels={CONTACT_FIELD_LABELS}
+      formats={{ gender: (gender) => t(`gender.${gender}`) }}
     >
-      <Stack>
-        <ContactFields form={form} full />
-        {current && <ConflictAlert message={t('conflict.contact')} onReload={() => reload(current)} />}
-        {refusedMatches ? (
-          <DuplicateAlert matches={refusedMatches} onSaveAnyway={() => save(true)} saving={saving} />
-        ) : (
-          <DuplicateAlert matches={matches} />
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={saving} data-testid="save-contact">
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      <ContactFields form={form} full />
+      {refusedMatches ? (
+        <DuplicateAlert matches={refusedMatches} onSaveAnyway={() => save(true)} saving={saving} />
+      ) : (
+        <DuplicateAlert matches={matches} />
+      )}
+    </ModalEditForm>
   );
 }

@@ -1,18 +1,19 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { errorDataOf, fieldErrorsOf } from '../../api/app-error';
+import { fieldErrorsOf } from '../../api/app-error';
 import type { CustomerDetail } from '../../api/types';
 import { useTRPC } from '../../api/trpc';
 import { notifySuccess } from '../../shared/notify';
 import { useForm } from '../../shared/useForm';
+import { ConflictDialog } from '../live/ConflictDialog';
 import { PresenceBar } from '../live/PresenceBar';
-import { CustomerConflictDialog } from './CustomerConflictDialog';
+import { SHOWS_CONFLICT, useVersionedEdit } from '../live/useVersionedEdit';
 import { CustomerForm } from './CustomerForm';
 import { CustomerLoader } from './CustomerLoader';
 import { DuplicateAlert } from './DuplicateAlert';
-import { customerInputOf, customerValuesOf, type CustomerFormValues } from './form-values';
+import { customerInputOf, customerValuesOf } from './form-values';
+import { useCustomerFieldText } from './useCustomerFieldText';
 import { useDuplicateCheck } from './useDuplicateCheck';
 import { useInvalidateCustomers } from './useInvalidateCustomers';
 
@@ -26,11 +27,10 @@ function CustomerEditForm({ customer }: { customer: CustomerDetail }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const invalidateCustomers = useInvalidateCustomers();
-  // The version this edit started from; a save names it, so a colleague's newer save is not overwritten.
-  const [base, setBase] = useState(customer);
   const form = useForm(customerValuesOf(customer));
   const update = useMutation(
     trpc.customers.update.mutationOptions({
+      meta: SHOWS_CONFLICT,
       onSuccess: (saved) => {
         queryClient.setQueryData(trpc.customers.get.queryKey({ id: saved.id }), saved);
         void invalidateCustomers();
@@ -44,16 +44,14 @@ function CustomerEditForm({ customer }: { customer: CustomerDetail }) {
     name: form.values.kind === 'company' ? form.values.name : null,
     excludeCustomerId: customer.id,
   });
-  const theirs = errorDataOf<CustomerDetail & { updatedByName: string | null }>(update.error, 'conflict');
-
-  /** Continue from their version: with my changed fields on top (reapply), or as they left it (discard). */
-  const continueFrom = (latest: CustomerDetail, values: CustomerFormValues) => {
-    const { updatedByName: _who, ...record } = latest as CustomerDetail & { updatedByName?: unknown };
-    queryClient.setQueryData(trpc.customers.get.queryKey({ id: latest.id }), record);
-    setBase(record);
-    form.reset(values);
-    update.reset();
-  };
+  const { base, conflict } = useVersionedEdit({
+    record: customer,
+    form,
+    valuesOf: customerValuesOf,
+    update,
+    onLatest: (latest) => queryClient.setQueryData(trpc.customers.get.queryKey({ id: latest.id }), latest),
+  });
+  const fieldText = useCustomerFieldText();
 
   return (
     <CustomerForm
@@ -65,15 +63,7 @@ function CustomerEditForm({ customer }: { customer: CustomerDetail }) {
       alerts={
         <>
           <PresenceBar customerId={customer.id} editing />
-          {theirs && (
-            <CustomerConflictDialog
-              base={base}
-              theirs={theirs}
-              mine={form.values}
-              onReapply={(values, latest) => continueFrom(latest, values)}
-              onDiscard={(latest) => continueFrom(latest, customerValuesOf(latest))}
-            />
-          )}
+          {conflict && <ConflictDialog subject="customer" {...fieldText} {...conflict} />}
           <DuplicateAlert matches={matches} />
         </>
       }

@@ -7,6 +7,7 @@ import type {
   CustomerTier,
   Gender,
 } from '../../api/types';
+import type { FieldLabels } from '../live/ConflictDialog';
 
 /**
  * Form state mirrors the API fields, with '' for an empty text (the API reads a blank as "none") and
@@ -39,6 +40,18 @@ export interface ContactFormValues {
   gender: Gender | null;
   isPrimary: boolean;
 }
+
+export const CONTACT_FIELD_LABELS: FieldLabels<ContactFormValues> = {
+  name: 'contact.name',
+  title: 'contact.title',
+  mobile: 'contact.mobile',
+  landline: 'contact.landline',
+  email: 'contact.email',
+  wechatId: 'contact.wechatId',
+  birthday: 'contact.birthday',
+  gender: 'contact.gender',
+  isPrimary: 'contact.isPrimary',
+};
 
 export const newCustomerValues = (ownerId: number): CustomerFormValues => ({
   name: '',

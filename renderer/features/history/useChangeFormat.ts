@@ -3,6 +3,8 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../shared/useFormat';
 import { CUSTOMER_FIELD_LABELS } from '../customers/customer-values';
+import { CONTACT_FIELD_LABELS } from '../customers/form-values';
+import { LEAD_FIELD_LABELS } from '../leads/lead-form-values';
 import type { HistoryEntry } from './history-types';
 
 /** Field names as the customer and contact screens label them. */
@@ -17,31 +19,9 @@ const FIELD_LABELS: Record<HistoryEntry['entity'], Record<string, ParseKeys>> = 
     mergedFrom: 'history.mergedFrom',
     mergedInto: 'history.mergedInto',
   },
-  contact: {
-    name: 'contact.name',
-    title: 'contact.title',
-    mobile: 'contact.mobile',
-    landline: 'contact.landline',
-    email: 'contact.email',
-    wechatId: 'contact.wechatId',
-    birthday: 'contact.birthday',
-    gender: 'contact.gender',
-    isPrimary: 'contact.isPrimary',
-  },
+  contact: CONTACT_FIELD_LABELS,
   lead: {
-    companyName: 'leads.field.companyName',
-    personName: 'leads.field.personName',
-    title: 'leads.field.title',
-    mobile: 'leads.field.mobile',
-    landline: 'leads.field.landline',
-    email: 'leads.field.email',
-    wechatId: 'leads.field.wechatId',
-    province: 'leads.field.province',
-    city: 'leads.field.city',
-    notes: 'leads.field.notes',
-    source: 'leads.field.source',
-    status: 'leads.field.status',
-    score: 'leads.field.score',
+    ...LEAD_FIELD_LABELS,
     ownerId: 'leads.field.owner',
     assignment: 'leads.assign.mode',
     convertedCustomerId: 'leads.field.convertedCustomer',

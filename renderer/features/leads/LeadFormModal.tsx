@@ -1,13 +1,13 @@
-import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Modal, NumberInput, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorDataOf, fieldErrorsOf } from '../../api/app-error';
+import { fieldErrorsOf } from '../../api/app-error';
 import { useTRPC } from '../../api/trpc';
 import { notifySuccess } from '../../shared/notify';
 import { useForm } from '../../shared/useForm';
-import { ConflictAlert } from '../customers/ConflictAlert';
-import { leadInputOf, leadName, leadValuesOf, newLeadValues, TEXT_FIELDS, type LeadFormValues } from './lead-form-values';
+import { ModalEditForm } from '../live/ModalEditForm';
+import { useVersionedEdit } from '../live/useVersionedEdit';
+import { LEAD_FIELD_LABELS, leadInputOf, leadName, leadValuesOf, newLeadValues, TEXT_FIELDS, type LeadFormValues } from './lead-form-values';
 import { EDITABLE_STATUSES, type Lead } from './types';
 import { useInvalidateLeads } from './useInvalidateLeads';
 import { useLeadSources } from './useLeadSources';
@@ -27,8 +27,6 @@ function LeadForm({ lead, onDone }: { lead?: Lead; onDone: () => void }) {
   const trpc = useTRPC();
   const sources = useLeadSources();
   const invalidate = useInvalidateLeads();
-  // The version this edit started from: a save names it, so a colleague's newer save is not overwritten.
-  const [base, setBase] = useState(lead);
   const form = useForm<LeadFormValues>(lead ? leadValuesOf(lead) : newLeadValues(), 'fields.');
   const { values, set, error } = form;
   const handlers = {
@@ -42,7 +40,7 @@ function LeadForm({ lead, onDone }: { lead?: Lead; onDone: () => void }) {
   };
   const create = useMutation(trpc.leads.create.mutationOptions(handlers));
   const update = useMutation(trpc.leads.update.mutationOptions(handlers));
-  const current = errorDataOf<Lead>(update.error, 'conflict');
+  const { base, conflict } = useVersionedEdit({ record: lead, form, valuesOf: leadValuesOf, update });
   const save = () => {
     const fields = leadInputOf(values);
     if (base) update.mutate({ id: base.id, version: base.version, fields });
@@ -50,57 +48,40 @@ function LeadForm({ lead, onDone }: { lead?: Lead; onDone: () => void }) {
   };
 
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        save();
-      }}
+    <ModalEditForm
+      onSubmit={save}
+      onCancel={onDone}
+      saving={create.isPending || update.isPending}
+      saveTestId="lead-save"
+      conflict={conflict}
+      subject="lead"
+      labels={LEAD_FIELD_LABELS}
+      formats={{ source: sources.label, status: (status) => t(`leads.status.${status}`) }}
     >
-      <Stack>
-        {current && (
-          <ConflictAlert
-            message={t('errors.code.conflict')}
-            onReload={() => {
-              setBase(current);
-              form.reset(leadValuesOf(current));
-              update.reset();
-            }}
-          />
-        )}
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          {TEXT_FIELDS.map((key) => (
-            <TextInput key={key} label={t(`leads.field.${key}`)} {...form.text(key)} data-testid={`lead-${key}`} />
-          ))}
-          <Select
-            label={t('leads.field.source')}
-            data={sources.options}
-            clearable
-            value={values.source}
-            onChange={(v) => set('source', v)}
-            error={error('source')}
-            data-testid="lead-source"
-          />
-          <Select
-            label={t('leads.field.status')}
-            data={EDITABLE_STATUSES.map((s) => ({ value: s, label: t(`leads.status.${s}`) }))}
-            allowDeselect={false}
-            value={values.status}
-            onChange={(v) => v && set('status', v as LeadFormValues['status'])}
-            error={error('status')}
-          />
-          <NumberInput label={t('leads.field.score')} min={0} max={100} value={values.score} onChange={(v) => set('score', Number(v) || 0)} error={error('score')} />
-        </SimpleGrid>
-        <Textarea label={t('leads.field.notes')} autosize minRows={2} {...form.text('notes')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending || update.isPending} data-testid="lead-save">
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        {TEXT_FIELDS.map((key) => (
+          <TextInput key={key} label={t(`leads.field.${key}`)} {...form.text(key)} data-testid={`lead-${key}`} />
+        ))}
+        <Select
+          label={t('leads.field.source')}
+          data={sources.options}
+          clearable
+          value={values.source}
+          onChange={(v) => set('source', v)}
+          error={error('source')}
+          data-testid="lead-source"
+        />
+        <Select
+          label={t('leads.field.status')}
+          data={EDITABLE_STATUSES.map((s) => ({ value: s, label: t(`leads.status.${s}`) }))}
+          allowDeselect={false}
+          value={values.status}
+          onChange={(v) => v && set('status', v as LeadFormValues['status'])}
+          error={error('status')}
+        />
+        <NumberInput label={t('leads.field.score')} min={0} max={100} value={values.score} onChange={(v) => set('score', Number(v) || 0)} error={error('score')} />
+      </SimpleGrid>
+      <Textarea label={t('leads.field.notes')} autosize minRows={2} {...form.text('notes')} />
+    </ModalEditForm>
   );
 }

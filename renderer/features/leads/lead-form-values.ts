@@ -1,3 +1,4 @@
+import type { FieldLabels } from '../live/ConflictDialog';
 import type { Lead, LeadFieldsInput, LeadStatus } from './types';
 
 export interface LeadFormValues {
@@ -15,6 +16,22 @@ export interface LeadFormValues {
   status: Exclude<LeadStatus, 'converted'>;
   score: number;
 }
+
+export const LEAD_FIELD_LABELS: FieldLabels<LeadFormValues> = {
+  companyName: 'leads.field.companyName',
+  personName: 'leads.field.personName',
+  title: 'leads.field.title',
+  mobile: 'leads.field.mobile',
+  landline: 'leads.field.landline',
+  email: 'leads.field.email',
+  wechatId: 'leads.field.wechatId',
+  province: 'leads.field.province',
+  city: 'leads.field.city',
+  notes: 'leads.field.notes',
+  source: 'leads.field.source',
+  status: 'leads.field.status',
+  score: 'leads.field.score',
+};
 
 export const TEXT_FIELDS = ['companyName', 'personName', 'title', 'mobile', 'landline', 'email', 'wechatId', 'province', 'city'] as const;
 

@@ -28,3 +28,17 @@ export function compareEdits<T extends object>(base: T, theirs: T, mine: T) {
   for (const change of changes) if (change.changedByMe) reapplied[change.key] = mine[change.key];
   return { changes, reapplied };
 }
+
+/** A value the form shows as empty: nothing typed, nothing picked. */
+export const isBlank = (value: unknown) => value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+
+/** What a refused save's data carries besides the record (electron/services/stale-version.ts). */
+export interface EditedBy {
+  updatedByName: string | null;
+}
+
+/** A refused save's data: the record as it is saved now, and who saved it (null when no one is on record). */
+export function latestOf<R extends object>(refused: R & EditedBy): { record: R; savedBy: string | null } {
+  const { updatedByName, ...record } = refused;
+  return { record: record as unknown as R, savedBy: updatedByName };
+}

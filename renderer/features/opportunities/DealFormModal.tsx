@@ -1,19 +1,21 @@
-import { Button, Center, Group, Loader, Modal, NumberInput, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { Button, Center, Group, Loader, Modal, NumberInput, Select, SimpleGrid, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorDataOf, fieldErrorsOf } from '../../api/app-error';
+import { fieldErrorsOf } from '../../api/app-error';
 import { useTRPC } from '../../api/trpc';
 import { ConfirmDialog } from '../../shared/ConfirmDialog';
 import { notifySuccess } from '../../shared/notify';
+import { labelOf } from '../../shared/options';
 import { useForm } from '../../shared/useForm';
 import { useCurrentUser } from '../auth/CurrentUserContext';
-import { ConflictAlert } from '../customers/ConflictAlert';
+import { CustomerName } from '../customers/CustomerName';
 import { useOwnerOptions } from '../customers/useOwnerOptions';
+import { ModalEditForm } from '../live/ModalEditForm';
+import { useVersionedEdit } from '../live/useVersionedEdit';
 import { CustomerPicker } from './CustomerPicker';
-import { dealInputOf, dealValuesOf, formErrorsOf, newDealValues, type DealFormValues } from './deal-form-values';
+import { DEAL_FIELD_LABELS, dealInputOf, dealValuesOf, formErrorsOf, newDealValues, type DealFormValues } from './deal-form-values';
 import { CURRENCIES } from './deal-values';
 import { StageHistory } from './StageHistory';
 import type { DealDetail } from './types';
@@ -60,15 +62,13 @@ interface DealFormProps {
 }
 
 function DealForm({ deal, customerId, customerName, onDone }: DealFormProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const user = useCurrentUser();
   const owners = useOwnerOptions();
   const stages = usePipelineStages();
   const stageLabel = useStageLabel();
   const invalidateDeals = useInvalidateDeals();
-  // The version this edit started from: a save names it, so a colleague's newer save is not overwritten.
-  const [base, setBase] = useState(deal);
   const form = useForm<DealFormValues>(deal ? dealValuesOf(deal) : newDealValues({ customerId, ownerId: user.id }));
   const { values, set, error } = form;
   const [confirming, confirm] = useDisclosure();
@@ -97,7 +97,8 @@ function DealForm({ deal, customerId, customerName, onDone }: DealFormProps) {
       },
     }),
   );
-  const current = errorDataOf<DealDetail>(update.error, 'conflict');
+  const { base, conflict } = useVersionedEdit({ record: deal, form, valuesOf: dealValuesOf, update });
+  const contactOptions = (contacts.data?.contacts ?? []).map((c) => ({ value: String(c.id), label: c.name }));
   const selectedStage = stages.find((s) => String(s.id) === values.stageId);
   const activeStages = stages.filter((s) => !s.archived || String(s.id) === values.stageId);
 
@@ -107,136 +108,127 @@ function DealForm({ deal, customerId, customerName, onDone }: DealFormProps) {
     if (base) update.mutate({ ...input, id: base.id, version: base.version, stageId: stageId ?? base.stageId });
     else create.mutate({ ...input, stageId });
   };
-  const reload = (latest: DealDetail) => {
-    setBase(latest);
-    form.reset(dealValuesOf(latest));
-    update.reset();
-  };
 
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        save();
+    <ModalEditForm
+      onSubmit={save}
+      onCancel={onDone}
+      saving={create.isPending || update.isPending}
+      saveTestId="save-deal"
+      conflict={conflict}
+      subject="deal"
+      labels={DEAL_FIELD_LABELS}
+      formats={{
+        customerId: (id) => <CustomerName id={id} />,
+        contactId: (id) => labelOf(contactOptions, id),
+        amount: (amount) => Number(amount).toLocaleString(i18n.language),
+        stageId: (id) => stageLabel(stages.find((s) => String(s.id) === id)),
+        ownerId: (id) => labelOf(owners, id),
       }}
+      actions={
+        base && (
+          <Button variant="subtle" color="red" onClick={confirm.open} data-testid="delete-deal">
+            {t('common.delete')}
+          </Button>
+        )
+      }
     >
-      <Stack>
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <CustomerPicker
-            value={values.customerId}
-            initialLabel={deal?.customerName ?? customerName}
-            onChange={(id) => {
-              set('customerId', id);
-              set('contactId', null);
-            }}
-            error={error('customerId')}
-          />
-          <Select
-            label={t('opportunities.field.contact')}
-            name={form.nameOf('contactId')}
-            data={(contacts.data?.contacts ?? []).map((c) => ({ value: String(c.id), label: c.name }))}
-            clearable
-            value={values.contactId}
-            onChange={(id) => set('contactId', id)}
-            error={error('contactId')}
-          />
-          <TextInput label={t('opportunities.field.name')} required {...form.text('name')} data-testid="deal-name" />
-          <Group grow align="flex-start" gap="xs">
-            <NumberInput
-              label={t('opportunities.field.amount')}
-              required
-              name="amount"
-              min={0}
-              thousandSeparator=","
-              decimalScale={minorDigits(values.currency)}
-              value={values.amount}
-              onChange={(amount) => set('amount', amount)}
-              error={error('amount')}
-              data-testid="deal-amount"
-            />
-            <Select
-              label={t('opportunities.field.currency')}
-              name="currency"
-              data={CURRENCIES}
-              allowDeselect={false}
-              value={values.currency}
-              onChange={(currency) => currency && set('currency', currency as DealFormValues['currency'])}
-              error={error('currency')}
-              maw={110}
-            />
-          </Group>
-          <Select
-            label={t('opportunities.field.stage')}
-            name="stageId"
-            data={activeStages.map((s) => ({ value: String(s.id), label: stageLabel(s) }))}
-            placeholder={stageLabel(stages.find((s) => s.outcome === 'open' && !s.archived))}
-            value={values.stageId}
-            onChange={(id) => set('stageId', id)}
-            error={error('stageId')}
-            data-testid="deal-stage"
-          />
-          <DateInput
-            label={t('opportunities.field.expectedCloseOn')}
-            name="expectedCloseOn"
-            valueFormat="YYYY-MM-DD"
-            placeholder="YYYY-MM-DD"
-            clearable
-            value={values.expectedCloseOn}
-            onChange={(date) => set('expectedCloseOn', date)}
-            error={error('expectedCloseOn')}
-          />
-          <Select
-            label={t('opportunities.field.owner')}
-            name="ownerId"
-            data={owners}
-            searchable
-            clearable
-            value={values.ownerId}
-            onChange={(id) => set('ownerId', id)}
-            error={error('ownerId')}
-          />
-          {selectedStage?.outcome === 'lost' && (
-            <TextInput label={t('opportunities.field.lostReason')} required {...form.text('lostReason')} />
-          )}
-        </SimpleGrid>
-        <TagsInput
-          label={t('opportunities.field.products')}
-          description={t('opportunities.field.listHint')}
-          value={values.products}
-          onChange={(products) => set('products', products)}
-          error={error('products')}
-          clearable
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <CustomerPicker
+          value={values.customerId}
+          initialLabel={deal?.customerName ?? customerName}
+          onChange={(id) => {
+            set('customerId', id);
+            set('contactId', null);
+          }}
+          error={error('customerId')}
         />
-        <TagsInput
-          label={t('opportunities.field.competitors')}
-          description={t('opportunities.field.listHint')}
-          value={values.competitors}
-          onChange={(competitors) => set('competitors', competitors)}
-          error={error('competitors')}
+        <Select
+          label={t('opportunities.field.contact')}
+          name={form.nameOf('contactId')}
+          data={contactOptions}
           clearable
+          value={values.contactId}
+          onChange={(id) => set('contactId', id)}
+          error={error('contactId')}
         />
-        <Textarea label={t('opportunities.field.notes')} autosize minRows={2} maxRows={8} {...form.text('notes')} />
-        {current && <ConflictAlert message={t('opportunities.conflict')} onReload={() => reload(current)} />}
-        {base && <StageHistory deal={base} />}
-        <Group justify="space-between">
-          <div>
-            {base && (
-              <Button variant="subtle" color="red" onClick={confirm.open} data-testid="delete-deal">
-                {t('common.delete')}
-              </Button>
-            )}
-          </div>
-          <Group>
-            <Button variant="default" onClick={onDone}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending} data-testid="save-deal">
-              {t('common.save')}
-            </Button>
-          </Group>
+        <TextInput label={t('opportunities.field.name')} required {...form.text('name')} data-testid="deal-name" />
+        <Group grow align="flex-start" gap="xs">
+          <NumberInput
+            label={t('opportunities.field.amount')}
+            required
+            name="amount"
+            min={0}
+            thousandSeparator=","
+            decimalScale={minorDigits(values.currency)}
+            value={values.amount}
+            onChange={(amount) => set('amount', amount)}
+            error={error('amount')}
+            data-testid="deal-amount"
+          />
+          <Select
+            label={t('opportunities.field.currency')}
+            name="currency"
+            data={CURRENCIES}
+            allowDeselect={false}
+            value={values.currency}
+            onChange={(currency) => currency && set('currency', currency as DealFormValues['currency'])}
+            error={error('currency')}
+            maw={110}
+          />
         </Group>
-      </Stack>
+        <Select
+          label={t('opportunities.field.stage')}
+          name="stageId"
+          data={activeStages.map((s) => ({ value: String(s.id), label: stageLabel(s) }))}
+          placeholder={stageLabel(stages.find((s) => s.outcome === 'open' && !s.archived))}
+          value={values.stageId}
+          onChange={(id) => set('stageId', id)}
+          error={error('stageId')}
+          data-testid="deal-stage"
+        />
+        <DateInput
+          label={t('opportunities.field.expectedCloseOn')}
+          name="expectedCloseOn"
+          valueFormat="YYYY-MM-DD"
+          placeholder="YYYY-MM-DD"
+          clearable
+          value={values.expectedCloseOn}
+          onChange={(date) => set('expectedCloseOn', date)}
+          error={error('expectedCloseOn')}
+        />
+        <Select
+          label={t('opportunities.field.owner')}
+          name="ownerId"
+          data={owners}
+          searchable
+          clearable
+          value={values.ownerId}
+          onChange={(id) => set('ownerId', id)}
+          error={error('ownerId')}
+        />
+        {selectedStage?.outcome === 'lost' && (
+          <TextInput label={t('opportunities.field.lostReason')} required {...form.text('lostReason')} />
+        )}
+      </SimpleGrid>
+      <TagsInput
+        label={t('opportunities.field.products')}
+        description={t('opportunities.field.listHint')}
+        value={values.products}
+        onChange={(products) => set('products', products)}
+        error={error('products')}
+        clearable
+      />
+      <TagsInput
+        label={t('opportunities.field.competitors')}
+        description={t('opportunities.field.listHint')}
+        value={values.competitors}
+        onChange={(competitors) => set('competitors', competitors)}
+        error={error('competitors')}
+        clearable
+      />
+      <Textarea label={t('opportunities.field.notes')} autosize minRows={2} maxRows={8} {...form.text('notes')} />
+      {base && <StageHistory deal={base} />}
       <ConfirmDialog
         opened={confirming}
         title={t('opportunities.deleteTitle')}
@@ -246,6 +238,6 @@ function DealForm({ deal, customerId, customerName, onDone }: DealFormProps) {
         onConfirm={() => base && remove.mutate({ id: base.id })}
         onClose={confirm.close}
       />
-    </form>
+    </ModalEditForm>
   );
 }

@@ -1,3 +1,4 @@
+import type { FieldLabels } from '../live/ConflictDialog';
 import type { Currency, DealDetail } from './types';
 import { toMajor, toMinor } from './useMoney';
 
@@ -16,6 +17,21 @@ export interface DealFormValues {
   notes: string;
   lostReason: string;
 }
+
+export const DEAL_FIELD_LABELS: FieldLabels<DealFormValues> = {
+  customerId: 'opportunities.field.customer',
+  contactId: 'opportunities.field.contact',
+  name: 'opportunities.field.name',
+  amount: 'opportunities.field.amount',
+  currency: 'opportunities.field.currency',
+  expectedCloseOn: 'opportunities.field.expectedCloseOn',
+  stageId: 'opportunities.field.stage',
+  ownerId: 'opportunities.field.owner',
+  products: 'opportunities.field.products',
+  competitors: 'opportunities.field.competitors',
+  notes: 'opportunities.field.notes',
+  lostReason: 'opportunities.field.lostReason',
+};
 
 export interface NewDealDefaults {
   customerId?: number;

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { REMINDER_CHOICES } from './task-values';
 
 /** "15 minutes before", "1 day before": the biggest whole unit. */
-function useReminderLabel() {
+export function useReminderLabel() {
   const { t } = useTranslation();
   return (minutes: number) => {
     if (minutes === 0) return t('task.reminders.atTime');

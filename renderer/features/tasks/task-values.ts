@@ -1,5 +1,6 @@
 import dayjs from 'dayjs';
 import type { Task, TaskInput, TaskKind, TaskPriority } from '../../api/types';
+import type { FieldLabels } from '../live/ConflictDialog';
 
 export const TASK_KINDS = ['task', 'call', 'meeting', 'visit'] as const satisfies readonly TaskKind[];
 export const TASK_PRIORITIES = ['low', 'normal', 'high'] as const satisfies readonly TaskPriority[];
@@ -37,6 +38,19 @@ export interface TaskFormValues {
   customerId: string | null;
   notes: string;
 }
+
+export const TASK_FIELD_LABELS: FieldLabels<TaskFormValues> = {
+  title: 'task.title',
+  kind: 'task.kind',
+  allDay: 'task.allDay',
+  dueAt: 'task.dueAt',
+  endsAt: 'task.endsAt',
+  assigneeId: 'task.assignee',
+  priority: 'task.priority',
+  reminder: 'task.reminder',
+  customerId: 'task.customer',
+  notes: 'task.notes',
+};
 
 export interface NewTaskDefaults {
   assigneeId: number;

@@ -1,5 +1,6 @@
 import dayjs from 'dayjs';
 import { localTimeZone } from '../../shared/time-zone';
+import type { FieldLabels } from '../live/ConflictDialog';
 import type { Interaction, InteractionDirection, InteractionType, LogInteractionInput } from './types';
 
 /** Form state: ids as select text, times as the pickers' local 'YYYY-MM-DD HH:mm:ss', '' for empty. */
@@ -23,6 +24,25 @@ export interface QuickLogValues {
   followUpTime: string;
   followUpAssigneeId: string | null;
 }
+
+export const QUICK_LOG_FIELD_LABELS: FieldLabels<QuickLogValues> = {
+  customerId: 'timeline.field.customer',
+  leadId: 'timeline.field.lead',
+  opportunityId: 'opportunities.customerCard.heading',
+  type: 'timeline.field.type',
+  channel: 'timeline.field.channel',
+  direction: 'timeline.field.direction',
+  occurredAt: 'timeline.field.occurredAt',
+  durationMinutes: 'timeline.field.durationMinutes',
+  staffIds: 'timeline.field.staff',
+  contactIds: 'timeline.field.contacts',
+  content: 'timeline.field.content',
+  outcome: 'timeline.field.outcome',
+  nextStep: 'timeline.field.nextStep',
+  nextFollowUpOn: 'timeline.field.nextFollowUpOn',
+  followUpTime: 'timeline.field.followUpTime',
+  followUpAssigneeId: 'timeline.field.followUpAssignee',
+};
 
 const PICKER_FORMAT = 'YYYY-MM-DD HH:mm:ss';
 
