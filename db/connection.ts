@@ -1,5 +1,6 @@
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
+import { BoundedWaitSqliteDialect } from './bounded-wait-dialect.js';
 import type { Database } from './schema.js';
 import { statementCache } from './statement-cache.js';
 
@@ -57,14 +58,17 @@ export function sqliteHandleOf(db: Db): SQLite.Database {
   return handle;
 }
 
-export function openDatabase(file: string): Connection {
+export function openDatabase(file: string, options: { connectionWaitMs?: number } = {}): Connection {
   const sqlite = openSqlite(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('cache_size = -65536');
-  const dialect = new SqliteDialect({ database: { prepare: statementCache(sqlite), close: () => sqlite.close() } });
+  const dialect = new BoundedWaitSqliteDialect(
+    { database: { prepare: statementCache(sqlite), close: () => sqlite.close() } },
+    options.connectionWaitMs,
+  );
   const db = new Kysely<Database>({ dialect });
   handles.set(db, sqlite);
   return {
