@@ -87,7 +87,12 @@ export function createNavigationGuard(openExternal: (url: string) => void) {
   };
 }
 
-/** Web permissions (camera, location, ...): none, except writing to the clipboard from the app itself. */
+/**
+ * Web permissions (camera, location, ...): none, except for the app itself writing to the clipboard and
+ * showing notifications (a colleague's copy shows the office host's reminders through them).
+ */
+const ALLOWED_PERMISSIONS = new Set(['clipboard-sanitized-write', 'notifications']);
+
 export function isPermissionAllowed(permission: string, requestingUrl: string): boolean {
-  return permission === 'clipboard-sanitized-write' && isAppUrl(requestingUrl);
+  return ALLOWED_PERMISSIONS.has(permission) && isAppUrl(requestingUrl);
 }

@@ -31,6 +31,25 @@ async function dragToSlot(page: Page, event: Locator, time: string): Promise<voi
   await page.mouse.up();
 }
 
+/**
+ * Stands in for the system's notifications in the page (headless Chromium has none to look at), with
+ * the window in the background, where a reminder goes to them too.
+ */
+const FAKE_SYSTEM_NOTIFICATIONS = `
+  window.__systemNotifications = [];
+  window.Notification = class {
+    static permission = 'default';
+    static requestPermission() {
+      this.permission = 'granted';
+      return Promise.resolve('granted');
+    }
+    constructor(title, options) {
+      window.__systemNotifications.push({ title, body: options?.body ?? '' });
+    }
+    close() {}
+  };
+  document.hasFocus = () => false;`;
+
 describe.runIf(browserAvailable())('follow-ups and reminders in the browser through serve', () => {
   let serve: ServeProcess;
   let browser: Browser;
@@ -60,8 +79,17 @@ describe.runIf(browserAvailable())('follow-ups and reminders in the browser thro
   });
 
   it('shows a reminder in the notification centre when it comes due, and marks it read', async () => {
+    await page.addInitScript({ content: FAKE_SYSTEM_NOTIFICATIONS });
+    await page.reload();
     // The call above had a reminder too (15 minutes before the next whole hour, maybe already due): start from none unread.
     await page.getByTestId('notification-bell').click();
+    // A browser asks once, on a click, before reminders may go to the system's notifications.
+    const allow = page.getByTestId('system-notifications-allow');
+    await allow.waitFor();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'notifications-ask-system.png') });
+    await allow.click();
+    await expect.poll(() => page.getByTestId('system-notifications-allow').count()).toBe(0);
     const readAll = page.getByTestId('notifications-read-all');
     if (await readAll.isEnabled()) await readAll.click();
     await expect.poll(() => readAll.isDisabled()).toBe(true);
@@ -75,8 +103,11 @@ describe.runIf(browserAvailable())('follow-ups and reminders in the browser thro
     });
     // The host's scheduler fires it on its own; the bell asks every 15 s.
     await expect.poll(() => page.getByTestId('notification-count').textContent(), { timeout: 40_000, interval: 1_000 }).toContain('1');
-    // It also pops up, for a browser or a colleague's copy without native notifications.
+    // It also pops up, for a browser or a colleague's copy without native notifications, and, the window
+    // being in the background, goes to the system's notifications.
     await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Reminder: 拜访伟明科技' }).isVisible()).toBe(true);
+    const shown = () => page.evaluate<{ title: string; body: string }[]>('window.__systemNotifications');
+    await expect.poll(shown).toEqual([{ title: 'Reminder: 拜访伟明科技', body: expect.stringMatching(/^Due /) as unknown as string }]);
 
     await page.getByTestId('notification-bell').click();
     const item = page.getByTestId('notification-item').filter({ hasText: '拜访伟明科技' });

@@ -123,10 +123,12 @@ describe('the navigation guard', () => {
 });
 
 describe('isPermissionAllowed', () => {
-  it('grants clipboard writes to the app and nothing else to anyone', () => {
-    expect(isPermissionAllowed('clipboard-sanitized-write', APP_ENTRY_URL)).toBe(true);
-    expect(isPermissionAllowed('clipboard-sanitized-write', 'https://evil.example/')).toBe(false);
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fileSystem']) {
+  it('grants clipboard writes and notifications to the app and nothing else to anyone', () => {
+    for (const permission of ['clipboard-sanitized-write', 'notifications']) {
+      expect(isPermissionAllowed(permission, APP_ENTRY_URL), permission).toBe(true);
+      expect(isPermissionAllowed(permission, 'https://evil.example/'), permission).toBe(false);
+    }
+    for (const permission of ['media', 'geolocation', 'clipboard-read', 'openExternal', 'fileSystem']) {
       expect(isPermissionAllowed(permission, APP_ENTRY_URL), permission).toBe(false);
     }
   });

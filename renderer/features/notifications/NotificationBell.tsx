@@ -7,6 +7,7 @@ import { useNavigate } from 'react-router';
 import type { AppNotification } from '../../api/types';
 import { useTRPC } from '../../api/trpc';
 import { NotificationItem } from './NotificationItem';
+import { SystemNotificationsPrompt } from './SystemNotificationsPrompt';
 import { useNewNotificationToasts } from './useNewNotificationToasts';
 
 /** Until changes are pushed to the renderer, the bell asks this often. */
@@ -63,6 +64,7 @@ export function NotificationBell() {
             </Text>
           )}
         </ScrollArea.Autosize>
+        <SystemNotificationsPrompt />
       </Popover.Dropdown>
     </Popover>
   );

@@ -7,9 +7,12 @@ import { FirstStartScreen } from './FirstStartScreen';
 
 export const SETUP_STATE_KEY = ['setup', 'state'] as const;
 
+/** Whether this is a browser (null), the desktop with the office database, or a colleague's copy; asked once. */
+export const useSetupState = () => useQuery({ queryKey: SETUP_STATE_KEY, queryFn: setupApi.state, staleTime: Infinity, meta: { quiet: true } });
+
 /** A fresh desktop copy first chooses: its own office database, or an office server on the network. */
 export function FirstStartGate({ children }: { children: ReactNode }) {
-  const state = useQuery({ queryKey: SETUP_STATE_KEY, queryFn: setupApi.state, staleTime: Infinity, meta: { quiet: true } });
+  const state = useSetupState();
   // Asked at the same time, not after: the sign-in state is what the app shows next (AuthGate).
   usePrefetchQuery(useTRPC().auth.status.queryOptions());
   if (state.isPending) {
