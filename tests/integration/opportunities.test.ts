@@ -274,6 +274,35 @@ describe('the board', () => {
 });
 
 describe('the list view', () => {
+  it("counts, for those who see every customer, the live deals less those of customers in the trash", async () => {
+    const fresh = await startTestHost({ clock });
+    try {
+      const rep = await signInColleague(fresh, 'count-rep', 'sales');
+      const kept = await customer('保留的客户', fresh.api);
+      const trashed = await customer('进回收站的客户', fresh.api);
+      const add = (customerId: number, name: string, extra: Record<string, unknown> = {}) =>
+        fresh.api.opportunities.create.mutate(deal(customerId, { name, ...extra }));
+      await add(kept.id, '甲');
+      await add(kept.id, '乙', { ownerId: rep.id });
+      const gone = await add(kept.id, '丙');
+      await add(trashed.id, '丁');
+      await add(trashed.id, '戊');
+      await fresh.api.opportunities.delete.mutate({ id: gone.id });
+      await fresh.api.customers.delete.mutate({ id: trashed.id });
+      const total = async (filter: object = {}) => (await fresh.api.opportunities.list.query({ sort: 'name', direction: 'asc', ...filter })).total;
+
+      expect(await total()).toBe(2);
+      // The same answer through the general count, which a filter takes.
+      expect(await total({ amountMin: 0 })).toBe(2);
+      expect(await total({ ownerIds: [rep.id] })).toBe(1);
+      const inTrash = (await fresh.api.trash.list.query({ kind: 'customer' })).items.find((item) => item.id === trashed.id)!;
+      await fresh.api.trash.restore.mutate({ kind: 'customer', id: trashed.id, version: inTrash.version });
+      expect(await total()).toBe(4);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('filters by stage, owner, expected close dates and amount, and sorts', async () => {
     const fresh = await startTestHost({ clock });
     try {
