@@ -1,11 +1,11 @@
 import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from './connection.js';
+import { inIds } from './id-list.js';
 import type { Database } from './schema.js';
 import { searchMatchIds } from './search.js';
 import type { CustomerRow, CustomerStage, NewCustomerRow, CustomerUpdate } from './tables/customer.table.js';
 import { customerVisibleTo, type Viewer } from './visibility.js';
 import { softDelete, updateIfVersion } from './versioned.js';
-import { inIds } from './id-list.js';
 
 export const CUSTOMER_SORT_COLUMNS = {
   name: 'c.name',

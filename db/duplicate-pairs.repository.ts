@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from './connection.js';
-import { customerVisibleTo, type Viewer } from './visibility.js';
 import { inIds } from './id-list.js';
+import { customerVisibleTo, type Viewer } from './visibility.js';
 
 /**
  * Likely duplicate pairs among live customers, found with index joins on normalized columns

@@ -2,11 +2,11 @@ import type SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { auditRow, type AuditEntry } from './audit.repository.js';
 import { sqliteHandleOf, type Db } from './connection.js';
+import { inIds } from './id-list.js';
 import { searchIndexTexts, type SearchDocument } from './search.js';
 import type { NewContactRow } from './tables/contact.table.js';
 import type { NewCustomerRow } from './tables/customer.table.js';
 import { customerVisibleTo, type Viewer } from './visibility.js';
-import { inIds } from './id-list.js';
 
 /**
  * Bulk reads and writes of customers (the import): better-sqlite3 statements prepared once per

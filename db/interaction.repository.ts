@@ -1,4 +1,5 @@
 import type { Db } from './connection.js';
+import { inIds } from './id-list.js';
 import type {
   InteractionRow,
   InteractionType,
@@ -6,7 +7,6 @@ import type {
   NewInteractionRow,
 } from './tables/interaction.table.js';
 import { updateIfVersion } from './versioned.js';
-import { inIds } from './id-list.js';
 
 /** Notes are written about a customer, not with them: they do not count as contact. */
 const CONTACT_TYPES: readonly InteractionType[] = ['call', 'email', 'meeting', 'visit', 'chat', 'social'];

@@ -1,9 +1,9 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Db } from './connection.js';
+import { inIds } from './id-list.js';
 import type { Currency, NewOpportunityRow, OpportunityRow, OpportunityUpdate } from './tables/opportunity.table.js';
 import { customerVisibleTo, type Viewer } from './visibility.js';
 import { softDelete, updateIfVersion } from './versioned.js';
-import { inIds } from './id-list.js';
 
 /**
  * Deals. A deal is visible exactly when its customer is (db/visibility.ts), and it leaves every list
