@@ -1,9 +1,9 @@
-import { createWriteStream } from 'node:fs';
-import { mkdtemp, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { backUpDatabase } from '../../../db/backup.js';
 import { zipBackup } from './archive.js';
+import { diskWriter } from './disk-writer.js';
 import { encryptingStream, type BackupKey } from './encrypt.js';
 import { backupFileName, partialFileName, sha256OfFile, type BackupFile, type BackupKind } from './files.js';
 import { buildManifest, DATABASE_ENTRY, type Manifest } from './manifest.js';
@@ -29,16 +29,6 @@ export interface CreateBackupInput {
   /** Encrypts the backup when set. */
   key: BackupKey | null;
   onProgress?: (progress: BackupProgress) => void;
-}
-
-/** fsync, so a backup that is listed has reached the disk, not only the OS cache. */
-async function flushToDisk(path: string): Promise<void> {
-  const handle = await open(path, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }
 
 /**
@@ -73,10 +63,9 @@ export async function createBackupFile(input: CreateBackupInput): Promise<{ file
     const zip = zipBackup(copy, manifest, (bytes) =>
       report({ phase: 'compressing', fraction: 0.5 + (0.45 * Math.min(bytes, size)) / Math.max(size, 1) }),
     );
-    const output = createWriteStream(partial, { flags: 'wx' });
+    const output = await diskWriter(partial);
     await (input.key ? pipeline(zip, encryptingStream(input.key), output) : pipeline(zip, output));
     report({ phase: 'finishing', fraction: 0.97 });
-    await flushToDisk(partial);
     const path = join(input.folder, name);
     await rename(partial, path);
     report({ phase: 'finishing', fraction: 1 });
