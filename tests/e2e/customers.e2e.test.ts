@@ -122,6 +122,32 @@ describe.runIf(browserAvailable())('customers in the browser through serve', () 
     await page.screenshot({ path: join(SCREENSHOTS, 'customer-list.png') });
   });
 
+  it('tags it, and the list filters by a tag in use', async () => {
+    await rows(page).filter({ hasText: '伟明' }).getByRole('link').first().click();
+    await page.getByTestId('edit-customer').click();
+    // The tag field suggests the tags in use, asked for when it is first focused.
+    const tagsInput = page.getByLabel('Tags', { exact: true }).and(page.locator('input'));
+    await tagsInput.fill('重点客户');
+    await tagsInput.press('Enter');
+    await page.getByTestId('save-customer').click();
+    await expect.poll(() => page.url()).not.toContain('/edit');
+    await expect.poll(() => page.getByText('重点客户').first().isVisible()).toBe(true);
+
+    await page.getByTestId('nav-customers').click();
+    await expect.poll(() => rows(page).count()).toBe(2);
+    await page.getByTestId('filter-tag').click();
+    await page.getByRole('option', { name: '重点客户' }).click();
+    await expect.poll(() => rows(page).count()).toBe(1);
+    await expect.poll(() => rows(page).first().textContent()).toContain('伟明');
+    // The filter survives a reload, its tag still shown (the suggestions are asked for at once then).
+    await page.reload();
+    await expect.poll(() => rows(page).count()).toBe(1);
+    await expect.poll(() => page.getByTestId('filter-tag').inputValue()).toBe('重点客户');
+    await page.getByTestId('filter-tag').click();
+    await page.getByRole('option', { name: '重点客户' }).click(); // picking it again clears it
+    await expect.poll(() => rows(page).count()).toBe(2);
+  });
+
   it('speaks Chinese when switched, and remembers the choice', async () => {
     await page.getByTestId('language-switch').getByText('中文').click();
     await expect.poll(() => page.getByTestId('nav-customers').textContent()).toContain('客户');

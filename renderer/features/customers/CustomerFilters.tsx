@@ -19,7 +19,7 @@ interface CustomerFiltersProps {
 export function CustomerFilters({ params, update, onClear }: CustomerFiltersProps) {
   const { t } = useTranslation();
   const owners = useOwnerOptions();
-  const tags = useTagSuggestions();
+  const tags = useTagSuggestions(Boolean(params.tag));
   return (
     <Group gap="xs" align="flex-end">
       <MultiSelect
@@ -47,7 +47,8 @@ export function CustomerFilters({ params, update, onClear }: CustomerFiltersProp
         w={150}
         label={t('customer.tags')}
         placeholder={t('list.anyTag')}
-        data={tags}
+        data={tags.tags}
+        onFocus={tags.onFocus}
         value={params.tag || null}
         onChange={(tag) => update({ tag: tag ?? '' })}
         clearable

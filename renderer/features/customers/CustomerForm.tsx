@@ -125,7 +125,8 @@ export function CustomerForm({ title, form, primaryContact, alerts, saving, onSu
               label={t('customer.tags')}
               description={t('form.tagsHint')}
               name={nameOf('tags')}
-              data={tagSuggestions}
+              data={tagSuggestions.tags}
+              onFocus={tagSuggestions.onFocus}
               value={values.tags}
               onChange={(tags) => set('tags', tags)}
               error={error('tags')}
