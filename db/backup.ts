@@ -45,7 +45,7 @@ export async function snapshotDatabase(
     await source.backup(destinationFile, {
       progress: (info) => {
         onProgress(info);
-        if (++steps % STEPS_PER_FLUSH === 0) flushFile(destinationFile);
+        if (++steps % STEPS_PER_FLUSH === 0) flushFileToDisk(destinationFile);
         return PAGES_PER_STEP;
       },
     });
@@ -55,7 +55,8 @@ export async function snapshotDatabase(
   }
 }
 
-function flushFile(file: string): void {
+/** fdatasync of a file written by someone else (SQLite, a copy): what it holds is on disk, not only in the OS cache. */
+export function flushFileToDisk(file: string): void {
   const fd = openSync(file, 'r+');
   try {
     fdatasyncSync(fd);

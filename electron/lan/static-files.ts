@@ -50,6 +50,7 @@ async function isFile(path: string): Promise<boolean> {
 }
 
 const COMPRESSIBLE = /^(text\/|application\/json|image\/svg)/;
+const gzipAsync = promisify(gzip);
 const gzipped = new Map<string, Promise<Buffer>>();
 
 /**
@@ -58,8 +59,8 @@ const gzipped = new Map<string, Promise<Buffer>>();
  */
 export function gzippedBody(file: StaticFile): Promise<Buffer> | null {
   if (!COMPRESSIBLE.test(file.contentType) || file.body.length < 1024) return null;
-  if (!file.immutable) return promisify(gzip)(file.body);
+  if (!file.immutable) return gzipAsync(file.body);
   let body = gzipped.get(file.path);
-  if (!body) gzipped.set(file.path, (body = promisify(gzip)(file.body)));
+  if (!body) gzipped.set(file.path, (body = gzipAsync(file.body)));
   return body;
 }

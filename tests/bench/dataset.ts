@@ -1,5 +1,6 @@
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { flushFileToDisk } from '../../db/backup.js';
 import { openDatabase } from '../../db/connection.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { DEFAULT_NOW } from '../../db/seed/generate.js';
@@ -120,8 +121,6 @@ export async function prepareDataset(
   copyFileSync(join(datasetDir, DATABASE_FILE), copy);
   // On disk before measuring: otherwise the OS writes the copy's hundreds of MB back during the
   // first sections, and their timings measure that.
-  const fd = openSync(copy, 'r+');
-  fsyncSync(fd);
-  closeSync(fd);
+  flushFileToDisk(copy);
   return { description, seededSeconds, workDir, removeWorkDir: () => rmSync(workDir, { recursive: true, force: true }) };
 }

@@ -9,7 +9,7 @@ import { useTRPC } from '../../api/trpc';
  */
 export function useTagSuggestions(now = false): { tags: string[]; onFocus: () => void } {
   const trpc = useTRPC();
-  const [wanted, setWanted] = useState(now);
-  const tags = useQuery(trpc.customers.tags.queryOptions(undefined, { enabled: wanted || now })).data ?? [];
-  return { tags, onFocus: () => setWanted(true) };
+  const [focused, setFocused] = useState(false);
+  const tags = useQuery(trpc.customers.tags.queryOptions(undefined, { enabled: focused || now })).data ?? [];
+  return { tags, onFocus: () => setFocused(true) };
 }

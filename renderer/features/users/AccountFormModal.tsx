@@ -109,20 +109,20 @@ function AccountForm({ account, teams, onDone }: { account?: UserAccount | undef
         {!account && (
           <Stack gap={4}>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <PasswordInput
-              label={t('users.field.password')}
-              required
-              autoComplete="new-password"
-              {...form.text('password')}
-              data-testid="account-password"
-            />
-            <PasswordInput
-              label={t('users.field.confirmPassword')}
-              required
-              autoComplete="new-password"
-              {...form.text('confirmPassword')}
-              data-testid="account-confirmPassword"
-            />
+              <PasswordInput
+                label={t('users.field.password')}
+                required
+                autoComplete="new-password"
+                {...form.text('password')}
+                data-testid="account-password"
+              />
+              <PasswordInput
+                label={t('users.field.confirmPassword')}
+                required
+                autoComplete="new-password"
+                {...form.text('confirmPassword')}
+                data-testid="account-confirmPassword"
+              />
             </SimpleGrid>
             {/* Once the length is refused, the error says it; the hint would repeat it. */}
             {!error('password') && (
