@@ -19,6 +19,7 @@ import { TaskFormModal, type TaskEditing } from '../tasks/TaskFormModal';
 import { TasksTabs } from '../tasks/TasksTabs';
 import { useInvalidateTasks } from '../tasks/useInvalidateTasks';
 import { eventOf, taskOfEvent } from './calendar-events';
+import { visibleHours } from './calendar-hours';
 import classes from './CalendarPage.module.css';
 import { useAccess } from '../auth/useAccess';
 
@@ -55,6 +56,7 @@ export function CalendarPage() {
     placeholderData: keepPreviousData,
   });
   const events = useMemo(() => (tasks.data ?? []).map(eventOf), [tasks.data]);
+  const hours = useMemo(() => visibleHours(tasks.data ?? []), [tasks.data]);
   const reschedule = useMutation(
     trpc.tasks.reschedule.mutationOptions({
       onSuccess: (task) => notifySuccess(t('task.moved', { title: task.title })),
@@ -127,8 +129,7 @@ export function CalendarPage() {
           height="auto"
           nowIndicator
           scrollTime="08:00:00"
-          slotMinTime="06:00:00"
-          slotMaxTime="22:00:00"
+          {...hours}
           events={events}
           datesSet={(arg: DatesSetArg) => setRange(rangeOf(arg))}
           selectable
