@@ -1,10 +1,15 @@
-import type { Task } from '../../api/types';
-
 /** Office hours shown by the week and day views unless a task lies outside them. */
 const DAY_STARTS = 6;
 const DAY_ENDS = 22;
 /** How long FullCalendar draws a timed task without an end. */
 const DEFAULT_LENGTH_MS = 60 * 60_000;
+
+/** What the hours depend on, of a task (kept free of the API's types so Node's tests load it as it is). */
+interface TimedTask {
+  dueAt: string;
+  endsAt: string | null;
+  allDay: boolean;
+}
 
 const slotTime = (hour: number) => `${String(hour).padStart(2, '0')}:00:00`;
 
@@ -12,7 +17,7 @@ const slotTime = (hour: number) => `${String(hour).padStart(2, '0')}:00:00`;
  * The hours the time grid shows: 06:00 to 22:00, widened to whole hours around any timed task
  * outside them (FullCalendar leaves a task at 23:00 out of the grid instead).
  */
-export function visibleHours(tasks: readonly Pick<Task, 'dueAt' | 'endsAt' | 'allDay'>[]): { slotMinTime: string; slotMaxTime: string } {
+export function visibleHours(tasks: readonly TimedTask[]): { slotMinTime: string; slotMaxTime: string } {
   let first = DAY_STARTS;
   let last = DAY_ENDS;
   for (const task of tasks) {
