@@ -52,6 +52,18 @@ interface Terms {
 }
 
 /**
+ * The digits of a typed phone number as the index holds Chinese numbers: national, so "+86 138 0013",
+ * "0086 138…" and a whole "8613800138000" find 13800138000 (the index keeps no "86…" form).
+ */
+function nationalDigits(typed: string): string {
+  const digits = typed.replace(/\D/g, '');
+  // Typed with + or 00, or a whole national number (9-11 digits, never starting 86) behind 86.
+  const prefixed = /^(?:\+\s*86|00\s*86)/.test(typed) || /^86[1-9]\d{8,10}$/.test(digits);
+  const national = digits.slice(digits.startsWith('0086') ? 4 : 2);
+  return prefixed && national !== '' ? national : digits;
+}
+
+/**
  * Splits what the user typed into terms, all of which must match. Something that looks like a phone
  * number ("138 0013", "(010) 6234") is one term of its digits, so formatting never matters.
  */
@@ -60,7 +72,7 @@ export function parseSearch(text: string): Terms {
   const terms: Terms = { substrings: [], pairs: [] };
   if (trimmed === '') return terms;
   const looksLikePhone = /^[+\d\s\-()（）]+$/.test(trimmed);
-  const words = looksLikePhone ? [trimmed.replace(/\D/g, '')] : trimmed.split(/\s+/);
+  const words = looksLikePhone ? [nationalDigits(trimmed)] : trimmed.split(/\s+/);
   for (const word of words) {
     const length = [...word].length;
     if (length >= 3) terms.substrings.push(word);

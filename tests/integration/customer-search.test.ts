@@ -54,6 +54,11 @@ describe('search-as-you-type', () => {
     expect(await names('5678')).toEqual(['成都天府茶业']);
     expect(await names('555-2671')).toEqual(['Acme Trading Co., Ltd.']);
     expect(await names('+86 139 1234')).toEqual(['成都天府茶业']);
+    // With the country code, however written: the index holds Chinese numbers' national digits.
+    expect(await names('8613800138000')).toEqual(['北京星辰科技有限公司']);
+    expect(await names('0086 138 0013 8000')).toEqual(['北京星辰科技有限公司']);
+    expect(await names('+1 415 555 2671')).toEqual(['Acme Trading Co., Ltd.']);
+    expect(await names('14155552671')).toEqual(['Acme Trading Co., Ltd.']);
   });
 
   it('finds emails and Latin names case-insensitively, by prefix or substring', async () => {
