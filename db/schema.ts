@@ -1,6 +1,6 @@
 import type { AuditLogTable } from './tables/audit-log.table.js';
 import type { ContactTable } from './tables/contact.table.js';
-import type { CustomerTable, CustomerTagTable } from './tables/customer.table.js';
+import type { CustomerTable, CustomerTagTable, CustomerTagUsesTable } from './tables/customer.table.js';
 import type { InteractionContactTable, InteractionStaffTable, InteractionTable } from './tables/interaction.table.js';
 import type { LeadAssignmentRuleTable, LeadRotationTable, LeadTable, PoolHoldingTable } from './tables/lead.table.js';
 import type { NotificationTable } from './tables/notification.table.js';
@@ -19,6 +19,7 @@ export interface Database {
   sessions: SessionTable;
   customers: CustomerTable;
   customer_tags: CustomerTagTable;
+  customer_tag_uses: CustomerTagUsesTable;
   contacts: ContactTable;
   audit_log: AuditLogTable;
   interactions: InteractionTable;

@@ -46,3 +46,10 @@ export interface CustomerTagTable {
   customer_id: number;
   tag: string;
 }
+
+/** Live customers per owner (0: the pool) carrying each tag; kept by triggers (migration 0012). */
+export interface CustomerTagUsesTable {
+  tag: string;
+  owner_id: number;
+  uses: number;
+}

@@ -34,7 +34,7 @@ describe('migration 0010-name-stem-in-app on a database whose triggers kept name
 
     expect((await migrateToLatest(db)).applied[0]).toBe('0010-name-stem-in-app');
 
-    const triggers = await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'customers'`.execute(db);
+    const triggers = await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'customers_name_stem%'`.execute(db);
     expect(triggers.rows).toEqual([]);
     const rows = await db.selectFrom('customers').select(['name_key', 'name_stem']).orderBy('id').execute();
     expect(rows).toHaveLength(keys.length);
