@@ -105,7 +105,7 @@ const intersection = (sets: IdSet[]) => sql<{ id: number }>`${sql.join(sets.map(
  * few hundred index entries instead of sorting every match, and a filtered count stays within the
  * filter's index range.
  */
-type SetJoin = 'lookup' | 'probe';
+export type SetJoin = 'lookup' | 'probe';
 
 /** Sets with at least this many ids in common (2% of 100k customers) are broad enough to probe. */
 export const BROAD_SET = 2000;
@@ -165,23 +165,46 @@ function filtered(db: Db, viewer: Viewer, filter: CustomerFilter, join: SetJoin 
   return query;
 }
 
-export async function countCustomers(db: Db, viewer: Viewer, filter: CustomerFilter): Promise<number> {
+/** A filter of sets and nothing else (no column filter, no visibility rule). */
+function setsOnly(viewer: Viewer, filter: CustomerFilter, sets: IdSet[]): boolean {
+  return sets.length > 0 && !hasColumnFilters(viewer, filter);
+}
+
+/**
+ * The live customers in sets and nothing else. Every id in them is a customer (tags by foreign key,
+ * search documents by customer id), so the live ones are the common ids except the trashed ones. ORDER
+ * BY makes SQLite merge the id-ordered streams (tag index, FTS doclists, trash index) without building
+ * a list: for 30k matches several times faster than checking each for deleted_at, and no slower for a few.
+ */
+async function countInSets(db: Db, sets: IdSet[]): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    SELECT count(*) AS n FROM (
+      ${intersection(sets)} EXCEPT SELECT id FROM customers WHERE deleted_at IS NOT NULL ORDER BY 1)`.execute(db);
+  return Number(rows[0]?.n);
+}
+
+export async function countCustomers(db: Db, viewer: Viewer, filter: CustomerFilter, join?: SetJoin): Promise<number> {
   const sets = idSets(filter);
-  if (sets.length > 0 && !hasColumnFilters(viewer, filter)) {
-    // Sets and nothing else: every id in them is a customer (tags by foreign key, search documents by
-    // customer id), so the live ones are the common ids except the trashed ones. ORDER BY makes SQLite
-    // merge the id-ordered streams (tag index, FTS doclists, trash index) without building a list:
-    // for 30k matches several times faster than checking each for deleted_at, and no slower for a few.
-    const { rows } = await sql<{ n: number }>`
-      SELECT count(*) AS n FROM (
-        ${intersection(sets)} EXCEPT SELECT id FROM customers WHERE deleted_at IS NOT NULL ORDER BY 1)`.execute(db);
-    return Number(rows[0]?.n);
-  }
-  const join = await setJoinFor(db, sets);
-  const row = await filtered(db, viewer, filter, join)
+  if (setsOnly(viewer, filter, sets)) return countInSets(db, sets);
+  const row = await filtered(db, viewer, filter, join ?? (await setJoinFor(db, sets)))
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/**
+ * A page of the list and the number of customers in it, deciding how the sets join once for both. For
+ * sets alone (a search, a tag) the count decides it: its live matches stand for the sets' common ids
+ * (the trashed are few), which saves running the search a third time.
+ */
+export async function listCustomersAndCount(db: Db, viewer: Viewer, page: CustomerPageQuery): Promise<{ rows: CustomerListRow[]; total: number }> {
+  const sets = idSets(page);
+  if (setsOnly(viewer, page, sets)) {
+    const total = await countInSets(db, sets);
+    return { rows: await listCustomerPage(db, viewer, page, total >= BROAD_SET ? 'probe' : 'lookup'), total };
+  }
+  const join = await setJoinFor(db, sets);
+  return { rows: await listCustomerPage(db, viewer, page, join), total: await countCustomers(db, viewer, page, join) };
 }
 
 /** A column of the customer's primary contact (or first live contact), for the page's rows only. */
@@ -260,8 +283,8 @@ async function ownerSortedIds(db: Db, viewer: Viewer, page: CustomerPageQuery, j
  * their owner, primary contact and tags. A deep offset thereby skips index entries, not whole rows
  * with their lookups.
  */
-export async function listCustomerPage(db: Db, viewer: Viewer, page: CustomerPageQuery): Promise<CustomerListRow[]> {
-  const join = await setJoinFor(db, idSets(page));
+export async function listCustomerPage(db: Db, viewer: Viewer, page: CustomerPageQuery, join?: SetJoin): Promise<CustomerListRow[]> {
+  join ??= await setJoinFor(db, idSets(page));
   const ids = await (page.sort === 'owner' ? ownerSortedIds : pageIds)(db, viewer, page, join);
   if (ids.length === 0) return [];
   const rows = db
@@ -290,6 +313,14 @@ export async function listCustomerPage(db: Db, viewer: Viewer, page: CustomerPag
       sql<string | null>`(SELECT group_concat(t.tag, ',') FROM customer_tags t WHERE t.customer_id = c.id)`.as('tags'),
     ]);
   return inOrder(rows, sortTerms(page)).execute() as Promise<CustomerListRow[]>;
+}
+
+/**
+ * True where customer `id` is live and the viewer may see it: a condition for queries of the customer's
+ * own records, so they need no query of the customer first (SQLite joins it as a primary-key probe).
+ */
+export function isVisibleCustomer(db: Db, viewer: Viewer, id: number): Expression<SqlBool> {
+  return sql<SqlBool>`EXISTS ${filtered(db, viewer, {}).select(sql.lit(1).as('one')).where('c.id', '=', id)}`;
 }
 
 /** A live customer the viewer may see, or undefined. */

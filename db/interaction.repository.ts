@@ -1,5 +1,7 @@
 import type { Db } from './connection.js';
+import { isVisibleCustomer } from './customer.repository.js';
 import { inIds } from './id-list.js';
+import { isVisibleLead } from './lead.repository.js';
 import type {
   InteractionRow,
   InteractionType,
@@ -7,6 +9,7 @@ import type {
   NewInteractionRow,
 } from './tables/interaction.table.js';
 import { updateIfVersion } from './versioned.js';
+import type { Viewer } from './visibility.js';
 
 /** Notes are written about a customer, not with them: they do not count as contact. */
 const CONTACT_TYPES: readonly InteractionType[] = ['call', 'email', 'meeting', 'visit', 'chat', 'social'];
@@ -20,6 +23,8 @@ export interface TimelinePageQuery {
   /** The last row of the previous page: the page continues strictly after it (older). */
   after?: { occurredAt: string; id: number } | null | undefined;
   limit: number;
+  /** Only if the viewer may see the customer or lead: otherwise the page is empty. */
+  viewer: Viewer;
 }
 
 function withCreator(db: Db) {
@@ -41,11 +46,14 @@ export type TimelineOwner = { customerId: number } | { leadId: number };
 /**
  * One page of a customer's or a lead's timeline, newest first. Keyset paging on (occurred_at, id) walks
  * the interactions_timeline (or interactions_lead_id) index from where the last page stopped, so page
- * 500 costs what page 1 does.
+ * 500 costs what page 1 does. The viewer's visibility of the customer or lead is checked in the same
+ * query rather than by a query before it (the customer page opens with this one).
  */
 export function listTimelinePage(db: Db, owner: TimelineOwner, page: TimelinePageQuery): Promise<InteractionRecord[]> {
   let query =
-    'customerId' in owner ? withCreator(db).where('i.customer_id', '=', owner.customerId) : withCreator(db).where('i.lead_id', '=', owner.leadId);
+    'customerId' in owner
+      ? withCreator(db).where('i.customer_id', '=', owner.customerId).where(isVisibleCustomer(db, page.viewer, owner.customerId))
+      : withCreator(db).where('i.lead_id', '=', owner.leadId).where(isVisibleLead(db, page.viewer, owner.leadId));
   if (page.types?.length) query = query.where('i.type', 'in', page.types);
   const after = page.after;
   if (after) {

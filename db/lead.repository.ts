@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Db } from './connection.js';
 import type { LeadAssignmentRuleRow, LeadRow, LeadStatus, LeadUpdate, NewLeadRow, RuleField } from './tables/lead.table.js';
 import { customerVisibleTo, type Viewer } from './visibility.js';
@@ -51,6 +51,11 @@ export async function countLeads(db: Db, viewer: Viewer, filter: LeadFilter): Pr
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** True where lead `id` is live and the viewer may see it (see isVisibleCustomer). */
+export function isVisibleLead(db: Db, viewer: Viewer, id: number): Expression<SqlBool> {
+  return sql<SqlBool>`EXISTS ${visible(db, viewer, {}).select(sql.lit(1).as('one')).where('l.id', '=', id)}`;
 }
 
 /** A live lead the viewer may see, or undefined. */

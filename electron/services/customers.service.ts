@@ -2,11 +2,10 @@ import { createdRecord, diffRecords } from '../../db/audit.repository.js';
 import { insertContact, listContactsOfCustomer, softDeleteContactsWithCustomer } from '../../db/contact.repository.js';
 import type { Db } from '../../db/connection.js';
 import {
-  countCustomers,
   findCustomerTags,
   findVisibleCustomer,
   insertCustomer,
-  listCustomerPage,
+  listCustomersAndCount,
   listTags,
   replaceCustomerTags,
   softDeleteCustomer,
@@ -49,10 +48,7 @@ export async function listCustomers(
   ctx: UserContext,
   input: ListCustomersInput,
 ): Promise<{ items: (CustomerListItem & { openDeals: OpenDeals })[]; total: number }> {
-  const [rows, total] = await Promise.all([
-    listCustomerPage(ctx.db, ctx.user, input),
-    countCustomers(ctx.db, ctx.user, input),
-  ]);
+  const { rows, total } = await listCustomersAndCount(ctx.db, ctx.user, input);
   const openDeals = await openDealsOfCustomers(ctx.db, rows.map((row) => row.id));
   return {
     items: rows.map((row) => ({ ...toCustomerListItem(row), openDeals: openDeals.get(row.id) ?? NO_OPEN_DEALS })),

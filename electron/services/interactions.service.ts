@@ -280,19 +280,20 @@ export async function deleteInteraction(ctx: UserContext, id: number, version: n
 
 /** A page of a customer's or a lead's timeline, newest first, optionally of some types only. */
 export async function listTimeline(ctx: UserContext, input: TimelineInput): Promise<TimelinePage> {
-  let owner: TimelineOwner;
-  if (input.leadId !== undefined) {
-    if (!(await findVisibleLead(ctx.db, ctx.user, input.leadId))) throw notFound('lead', input.leadId);
-    owner = { leadId: input.leadId };
-  } else {
-    owner = { customerId: (await visibleCustomer(ctx.db, ctx, input.customerId!)).id };
-  }
+  const owner: TimelineOwner = input.leadId !== undefined ? { leadId: input.leadId } : { customerId: input.customerId! };
   // One row more than asked says whether another page follows.
   const rows = await listTimelinePage(ctx.db, owner, {
     types: input.types,
     after: input.cursor,
     limit: input.limit + 1,
+    viewer: ctx.user,
   });
+  // The page's query checked visibility: only an empty page leaves open whether there is nothing to see.
+  if (rows.length === 0) {
+    if ('leadId' in owner) {
+      if (!(await findVisibleLead(ctx.db, ctx.user, owner.leadId))) throw notFound('lead', owner.leadId);
+    } else await visibleCustomer(ctx.db, ctx, owner.customerId);
+  }
   const page = rows.slice(0, input.limit);
   const participants = await findParticipants(ctx.db, page.map((r) => r.id));
   const last = page.at(-1);

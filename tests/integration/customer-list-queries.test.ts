@@ -8,6 +8,7 @@ import {
   countCustomers,
   CUSTOMER_SORT_COLUMNS,
   listCustomerPage,
+  listCustomersAndCount,
   listTags,
   type CustomerSortKey,
 } from '../../db/customer.repository.js';
@@ -87,6 +88,9 @@ async function expectSameAsReference(viewer: Viewer, f: ListCustomersInput) {
   for (const offset of offsetsFor(all.length)) {
     const page = await listCustomerPage(db, viewer, { ...f, offset });
     expect(page.map((r) => r.id), `offset ${offset}`).toEqual(all.slice(offset, offset + f.limit));
+    // The list's own call, which decides how sets join once for the page and the count.
+    const both = await listCustomersAndCount(db, viewer, { ...f, offset });
+    expect({ ids: both.rows.map((r) => r.id), total: both.total }, `offset ${offset}`).toEqual({ ids: page.map((r) => r.id), total: all.length });
   }
   return all;
 }
