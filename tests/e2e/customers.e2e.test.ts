@@ -148,6 +148,36 @@ describe.runIf(browserAvailable())('customers in the browser through serve', () 
     await expect.poll(() => rows(page).count()).toBe(2);
   });
 
+  it('opening the app on a filtered list asks for its first page once, on a request of its own', async () => {
+    const asked: string[] = [];
+    const note = (request: { url(): string }) => {
+      if (request.url().includes('customers.list')) asked.push(request.url());
+    };
+    page.on('request', note);
+    // When the signed-in app first shows (its user menu), ms since navigation.
+    await page.addInitScript(`new MutationObserver((_, observer) => {
+      if (!document.querySelector('[data-testid="user-menu"]')) return;
+      window.__appShownAt = performance.now();
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });`);
+    try {
+      await page.goto('about:blank');
+      await page.goto(`${serve.url}/#/customers?search=${encodeURIComponent('伟明')}&sort=name&direction=asc`);
+      await expect.poll(() => rows(page).count()).toBe(1);
+      // Asked with the sign-in state's answer, before the app rendered; the list found it under its own key.
+      expect(asked).toHaveLength(1);
+      expect(asked[0]).not.toContain('batch=');
+      expect(decodeURIComponent(asked[0]!)).toContain('"search":"伟明"');
+      const [askedAt, shownAt] = await page.evaluate<[number, number]>(`[
+        performance.getEntriesByType('resource').find((entry) => entry.name.includes('customers.list')).startTime,
+        window.__appShownAt,
+      ]`);
+      expect(askedAt).toBeLessThan(shownAt);
+    } finally {
+      page.off('request', note);
+    }
+  });
+
   it('speaks Chinese when switched, and remembers the choice', async () => {
     await page.getByTestId('language-switch').getByText('中文').click();
     await expect.poll(() => page.getByTestId('nav-customers').textContent()).toContain('客户');

@@ -55,7 +55,7 @@ const oneOf = <T extends string>(values: readonly T[], value: string | null, fal
 
 const isStage = (value: string): value is CustomerStage => (CUSTOMER_STAGES as readonly string[]).includes(value);
 
-function parse(query: URLSearchParams): CustomerListParams {
+export function parseListParams(query: URLSearchParams): CustomerListParams {
   const text = (key: keyof CustomerListParams) => query.get(key) ?? '';
   return {
     search: text('search'),
@@ -107,17 +107,17 @@ export function hasFilters(params: CustomerListParams): boolean {
 
 export function useCustomerListParams() {
   const [query, setQuery] = useSearchParams();
-  const params = useMemo(() => parse(query), [query]);
+  const params = useMemo(() => parseListParams(query), [query]);
   const update = useCallback(
     (patch: Partial<CustomerListParams>) =>
-      setQuery((current) => serialize({ ...parse(current), ...patch }), { replace: true }),
+      setQuery((current) => serialize({ ...parseListParams(current), ...patch }), { replace: true }),
     [setQuery],
   );
   const clearFilters = useCallback(
     () =>
       setQuery(
         (current) => {
-          const { sort, direction } = parse(current);
+          const { sort, direction } = parseListParams(current);
           return serialize({ ...DEFAULTS, sort, direction });
         },
         { replace: true },

@@ -3,6 +3,7 @@ import { usePrefetchQuery, useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { setupApi } from '../../api/setup';
 import { useTRPC } from '../../api/trpc';
+import { useListPrefetch } from '../customers/useCustomerPages';
 import { FirstStartScreen } from './FirstStartScreen';
 
 export const SETUP_STATE_KEY = ['setup', 'state'] as const;
@@ -13,8 +14,10 @@ export const useSetupState = () => useQuery({ queryKey: SETUP_STATE_KEY, queryFn
 /** A fresh desktop copy first chooses: its own office database, or an office server on the network. */
 export function FirstStartGate({ children }: { children: ReactNode }) {
   const state = useSetupState();
-  // Asked at the same time, not after: the sign-in state is what the app shows next (AuthGate).
+  // Asked at the same time, not after: the sign-in state is what the app shows next (AuthGate), and
+  // the list's first page when the app opens on it.
   usePrefetchQuery(useTRPC().auth.status.queryOptions());
+  useListPrefetch();
   if (state.isPending) {
     return (
       <Center h="100vh">
