@@ -20,8 +20,8 @@ export type BackupCopyProgress = ({ phase: 'copying' } & CopyProgress) | { phase
 
 /** Pages copied per step (4 MB): the copy runs on its own thread, steps only pace the progress reports. */
 const PAGES_PER_STEP = 1024;
-/** Steps between flushes of the copy to disk (64 MB). */
-const STEPS_PER_FLUSH = 16;
+/** Steps between flushes of the copy to disk (16 MB). */
+const STEPS_PER_FLUSH = 4;
 
 /**
  * Copies the database file to a new file with SQLite's online backup API, on a connection of its own

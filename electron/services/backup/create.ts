@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { backUpDatabase } from '../../../db/backup.js';
 import { zipBackup } from './archive.js';
-import { diskWriter } from './disk-writer.js';
+import { diskWriter, removeLargeFile } from './disk-writer.js';
 import { encryptingStream, type BackupKey } from './encrypt.js';
 import { backupFileName, partialFileName, sha256OfFile, type BackupFile, type BackupKind } from './files.js';
 import { buildManifest, DATABASE_ENTRY, type Manifest } from './manifest.js';
@@ -77,6 +77,7 @@ export async function createBackupFile(input: CreateBackupInput): Promise<{ file
     await rm(partial, { force: true });
     throw error;
   } finally {
+    await removeLargeFile(join(work, DATABASE_ENTRY));
     await rm(work, { recursive: true, force: true });
   }
 }
