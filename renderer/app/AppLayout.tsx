@@ -10,6 +10,7 @@ import { SearchButton } from '../features/search/SearchButton';
 import { QuickLog } from '../features/timeline/QuickLog';
 import { QuickLogButton } from '../features/timeline/QuickLogButton';
 import { ColorSchemeToggle } from '../shared/ColorSchemeToggle';
+import { AfterFirstPaint } from '../shared/AfterFirstPaint';
 import { LanguageSwitch } from '../shared/LanguageSwitch';
 import { NavigationMenu } from './NavigationMenu';
 import { UserMenu } from './UserMenu';
@@ -32,17 +33,19 @@ export function AppLayout({ children }: { children: ReactNode }) {
               {t('app.name')}
             </Text>
           </Group>
-          <SearchButton />
-          <Group gap="xs" wrap="nowrap">
-            <QuickLogButton />
-            <NotificationBell />
-            {/* On a phone these move into the user menu. */}
-            <Group gap="xs" wrap="nowrap" visibleFrom="sm">
-              <LanguageSwitch />
-              <ColorSchemeToggle />
+          <AfterFirstPaint>
+            <SearchButton />
+            <Group gap="xs" wrap="nowrap">
+              <QuickLogButton />
+              <NotificationBell />
+              {/* On a phone these move into the user menu. */}
+              <Group gap="xs" wrap="nowrap" visibleFrom="sm">
+                <LanguageSwitch />
+                <ColorSchemeToggle />
+              </Group>
+              <UserMenu />
             </Group>
-            <UserMenu />
-          </Group>
+          </AfterFirstPaint>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">

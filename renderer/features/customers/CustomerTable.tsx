@@ -1,7 +1,7 @@
 import { Skeleton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import type { CustomerListItem, CustomerSortKey } from '../../api/types';
 import classes from './CustomerTable.module.css';
 import { useCustomerColumns, type CustomerColumn } from './useCustomerColumns';
@@ -34,7 +34,10 @@ export function CustomerTable({ items, hasMore, loadMore, sort, direction, onSor
     count: rowCount,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: 5,
+    // Rows in the very first render, sized to the window until the table is measured (measuring
+    // first cost another render pass before any row showed).
+    initialRect: { width: window.innerWidth, height: window.innerHeight },
   });
   const virtualRows = virtualizer.getVirtualItems();
   const lastIndex = virtualRows.at(-1)?.index ?? 0;
@@ -83,34 +86,55 @@ export function CustomerTable({ items, hasMore, loadMore, sort, direction, onSor
         ))}
       </div>
       <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualRows.map((virtualRow) => {
-          const customer = items[virtualRow.index];
-          return (
-            <div
-              key={virtualRow.key}
-              role="row"
-              aria-rowindex={virtualRow.index + 2}
-              className={classes.row}
-              style={{ gridTemplateColumns, height: virtualRow.size, transform: `translateY(${virtualRow.start}px)` }}
-              data-testid={customer ? 'customer-row' : 'customer-row-loading'}
-            >
-              {customer ? (
-                columns.map((column) => (
-                  <div key={column.key} role="cell" className={classes.cell}>
-                    {column.render(customer)}
-                  </div>
-                ))
-              ) : (
-                <Skeleton height={12} style={{ gridColumn: '1 / -1' }} />
-              )}
-            </div>
-          );
-        })}
+        {virtualRows.map((virtualRow) => (
+          <CustomerRow
+            key={virtualRow.key}
+            index={virtualRow.index}
+            start={virtualRow.start}
+            height={virtualRow.size}
+            customer={items[virtualRow.index]}
+            columns={columns}
+            gridTemplateColumns={gridTemplateColumns}
+          />
+        ))}
       </div>
       </div>
     </div>
   );
 }
+
+interface CustomerRowProps {
+  index: number;
+  start: number;
+  height: number;
+  /** Absent: the row of the page still loading. */
+  customer: CustomerListItem | undefined;
+  columns: CustomerColumn[];
+  gridTemplateColumns: string;
+}
+
+/** Memoized: the table re-renders as it is measured and scrolled, and rows already shown stay as they are. */
+const CustomerRow = memo(function CustomerRow({ index, start, height, customer, columns, gridTemplateColumns }: CustomerRowProps) {
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      className={classes.row}
+      style={{ gridTemplateColumns, height, transform: `translateY(${start}px)` }}
+      data-testid={customer ? 'customer-row' : 'customer-row-loading'}
+    >
+      {customer ? (
+        columns.map((column) => (
+          <div key={column.key} role="cell" className={classes.cell}>
+            {column.render(customer)}
+          </div>
+        ))
+      ) : (
+        <Skeleton height={12} style={{ gridColumn: '1 / -1' }} />
+      )}
+    </div>
+  );
+});
 
 function SortIcon({ active, direction }: { active: boolean; direction: SortDirection }) {
   if (!active) return <IconArrowsSort size={14} opacity={0.4} />;

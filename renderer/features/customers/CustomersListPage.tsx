@@ -3,10 +3,11 @@ import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { AfterFirstPaint } from '../../shared/AfterFirstPaint';
 import { CollapsibleOnPhone } from '../../shared/CollapsibleOnPhone';
 import { DebouncedTextInput } from '../../shared/DebouncedTextInput';
 import { ExportMenu } from '../export/ExportMenu';
-import { CustomerFilters } from './CustomerFilters';
+import { CustomerFilters, CustomerFiltersPlaceholder } from './CustomerFilters';
 import { CustomersEmptyState } from './CustomersEmptyState';
 import { CustomerTable } from './CustomerTable';
 import { hasFilters, toListFilter, useCustomerListParams } from './useCustomerListParams';
@@ -26,10 +27,10 @@ export function CustomersListPage() {
   const loadMore = useCallback(() => {
     if (!isFetchingNextPage) void fetchNextPage();
   }, [isFetchingNextPage, fetchNextPage]);
-  const clear = () => {
+  const clear = useCallback(() => {
     clearFilters();
     setInputsKey((key) => key + 1);
-  };
+  }, [clearFilters]);
 
   return (
     <Stack h="calc(100dvh - var(--app-shell-header-height) - 2 * var(--mantine-spacing-md))" gap="sm">
@@ -60,7 +61,9 @@ export function CustomersListPage() {
         data-testid="customer-search"
       />
       <CollapsibleOnPhone label={t('list.filters')} active={hasFilters(params)}>
-        <CustomerFilters key={`filters-${inputsKey}`} params={params} update={update} onClear={clear} />
+        <AfterFirstPaint fallback={<CustomerFiltersPlaceholder />}>
+          <CustomerFilters key={`filters-${inputsKey}`} params={params} update={update} onClear={clear} />
+        </AfterFirstPaint>
       </CollapsibleOnPhone>
       {total === 0 ? (
         <CustomersEmptyState filtered={hasFilters(params)} onClear={clear} />

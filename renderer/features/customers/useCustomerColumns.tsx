@@ -1,5 +1,5 @@
 import { Anchor, Group, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CustomerListItem, CustomerSortKey } from '../../api/types';
@@ -30,58 +30,61 @@ export function useCustomerColumns(): CustomerColumn[] {
   const format = useFormat();
   const openDealColumns = useOpenDealColumns();
   const recencyColumns = useContactRecencyColumns();
-  return [
-    {
-      key: 'name',
-      label: t('customer.name'),
-      minWidth: 200,
-      grow: 2,
-      sort: 'name',
-      render: (c) => (
-        <Anchor component={Link} to={`/customers/${c.id}`} size="sm" fw={500} truncate="end">
-          {c.name}
-        </Anchor>
-      ),
-    },
-    { key: 'kind', label: t('customer.kind'), minWidth: 70, sort: 'kind', render: (c) => t(`kind.${c.kind}`) },
-    { key: 'stage', label: t('customer.stage'), minWidth: 100, sort: 'stage', render: (c) => <StageBadge stage={c.stage} /> },
-    { key: 'tier', label: t('customer.tier'), minWidth: 60, sort: 'tier', render: (c) => c.tier ?? '' },
-    { key: 'contact', label: t('list.primaryContact'), minWidth: 110, render: (c) => c.primaryContactName ?? '' },
-    { key: 'mobile', label: t('contact.mobile'), minWidth: 130, render: (c) => c.primaryContactMobile ?? '' },
-    { key: 'region', label: t('list.region'), minWidth: 110, sort: 'region', render: region },
-    { key: 'owner', label: t('customer.owner'), minWidth: 90, sort: 'owner', render: (c) => c.ownerName ?? '' },
-    ...openDealColumns,
-    {
-      key: 'tags',
-      label: t('customer.tags'),
-      minWidth: 140,
-      grow: 1,
-      render: (c) => (
-        <Group gap={4} wrap="nowrap">
-          <TagList tags={c.tags} />
-        </Group>
-      ),
-    },
-    ...recencyColumns,
-    {
-      key: 'nextFollowUpOn',
-      label: t('customer.nextFollowUpOn'),
-      minWidth: 120,
-      sort: 'nextFollowUpOn',
-      descendingFirst: true,
-      render: (c) => format.calendarDate(c.nextFollowUpOn),
-    },
-    {
-      key: 'updatedAt',
-      label: t('customer.updatedAt'),
-      minWidth: 150,
-      sort: 'updatedAt',
-      descendingFirst: true,
-      render: (c) => (
-        <Text size="sm" c="dimmed">
-          {format.instant(c.updatedAt)}
-        </Text>
-      ),
-    },
-  ];
+  return useMemo(
+    () => [
+        {
+          key: 'name',
+          label: t('customer.name'),
+          minWidth: 200,
+          grow: 2,
+          sort: 'name',
+          render: (c) => (
+            <Anchor component={Link} to={`/customers/${c.id}`} size="sm" fw={500} truncate="end">
+              {c.name}
+            </Anchor>
+          ),
+        },
+        { key: 'kind', label: t('customer.kind'), minWidth: 70, sort: 'kind', render: (c) => t(`kind.${c.kind}`) },
+        { key: 'stage', label: t('customer.stage'), minWidth: 100, sort: 'stage', render: (c) => <StageBadge stage={c.stage} /> },
+        { key: 'tier', label: t('customer.tier'), minWidth: 60, sort: 'tier', render: (c) => c.tier ?? '' },
+        { key: 'contact', label: t('list.primaryContact'), minWidth: 110, render: (c) => c.primaryContactName ?? '' },
+        { key: 'mobile', label: t('contact.mobile'), minWidth: 130, render: (c) => c.primaryContactMobile ?? '' },
+        { key: 'region', label: t('list.region'), minWidth: 110, sort: 'region', render: region },
+        { key: 'owner', label: t('customer.owner'), minWidth: 90, sort: 'owner', render: (c) => c.ownerName ?? '' },
+        ...openDealColumns,
+        {
+          key: 'tags',
+          label: t('customer.tags'),
+          minWidth: 140,
+          grow: 1,
+          render: (c) => (
+            <Group gap={4} wrap="nowrap">
+              <TagList tags={c.tags} />
+            </Group>
+          ),
+        },
+        ...recencyColumns,
+        {
+          key: 'nextFollowUpOn',
+          label: t('customer.nextFollowUpOn'),
+          minWidth: 120,
+          sort: 'nextFollowUpOn',
+          descendingFirst: true,
+          render: (c) => format.calendarDate(c.nextFollowUpOn),
+        },
+        {
+          key: 'updatedAt',
+          label: t('customer.updatedAt'),
+          minWidth: 150,
+          sort: 'updatedAt',
+          descendingFirst: true,
+          render: (c) => (
+            <Text size="sm" c="dimmed">
+              {format.instant(c.updatedAt)}
+            </Text>
+          ),
+        },
+    ],
+    [t, format, openDealColumns, recencyColumns],
+  );
 }

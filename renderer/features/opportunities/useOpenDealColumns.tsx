@@ -1,4 +1,5 @@
 import { Stack, Text } from '@mantine/core';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerListItem } from '../../api/types';
 import { useMoney } from './useMoney';
@@ -7,26 +8,29 @@ import { useMoney } from './useMoney';
 export function useOpenDealColumns() {
   const { t } = useTranslation();
   const money = useMoney();
-  return [
-    {
-      key: 'openDeals',
-      label: t('opportunities.customerColumns.openDeals'),
-      minWidth: 90,
-      render: (c: CustomerListItem) => (c.openDeals.count > 0 ? c.openDeals.count : ''),
-    },
-    {
-      key: 'openTotal',
-      label: t('opportunities.customerColumns.openTotal'),
-      minWidth: 140,
-      render: (c: CustomerListItem) => (
-        <Stack gap={0}>
-          {c.openDeals.totals.map((total) => (
-            <Text key={total.currency} size="sm" truncate="end">
-              {money.format(total.amountMinor, total.currency)}
-            </Text>
-          ))}
-        </Stack>
-      ),
-    },
-  ];
+  return useMemo(
+    () => [
+        {
+          key: 'openDeals',
+          label: t('opportunities.customerColumns.openDeals'),
+          minWidth: 90,
+          render: (c: CustomerListItem) => (c.openDeals.count > 0 ? c.openDeals.count : ''),
+        },
+        {
+          key: 'openTotal',
+          label: t('opportunities.customerColumns.openTotal'),
+          minWidth: 140,
+          render: (c: CustomerListItem) => (
+            <Stack gap={0}>
+              {c.openDeals.totals.map((total) => (
+                <Text key={total.currency} size="sm" truncate="end">
+                  {money.format(total.amountMinor, total.currency)}
+                </Text>
+              ))}
+            </Stack>
+          ),
+        },
+    ],
+    [t, money],
+  );
 }

@@ -3,7 +3,7 @@ import { usePrefetchQuery, useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { setupApi } from '../../api/setup';
 import { useTRPC } from '../../api/trpc';
-import { useListPrefetch } from '../customers/useCustomerPages';
+import { useOpeningListPrefetch } from '../customers/useCustomerPages';
 import { FirstStartScreen } from './FirstStartScreen';
 
 export const SETUP_STATE_KEY = ['setup', 'state'] as const;
@@ -17,8 +17,8 @@ export function FirstStartGate({ children }: { children: ReactNode }) {
   // Asked at the same time, not after: the sign-in state is what the app shows next (AuthGate), and
   // the list's first page when the app opens on it.
   usePrefetchQuery(useTRPC().auth.status.queryOptions());
-  useListPrefetch();
-  if (state.isPending) {
+  const openingList = useOpeningListPrefetch();
+  if (state.isPending || openingList) {
     return (
       <Center h="100vh">
         <Loader />

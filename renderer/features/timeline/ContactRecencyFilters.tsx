@@ -3,6 +3,9 @@ import { DatePickerInput } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
 import { FOLLOW_UP_WINDOWS, type ContactRecencyParams } from './contact-recency-params';
 
+/** The filters' widths (CustomerFiltersPlaceholder takes the same room). */
+export const RECENCY_FILTER_WIDTHS = { lastContacted: 240, notContactedDays: 150, followUp: 140 } as const;
+
 interface ContactRecencyFiltersProps {
   params: ContactRecencyParams;
   update: (patch: Partial<ContactRecencyParams>) => void;
@@ -15,7 +18,7 @@ export function ContactRecencyFilters({ params, update }: ContactRecencyFiltersP
     <>
       <DatePickerInput
         type="range"
-        w={240}
+        w={RECENCY_FILTER_WIDTHS.lastContacted}
         label={t('timeline.list.lastContactedBetween')}
         placeholder={t('list.anyDate')}
         value={[params.lastContactedFrom || null, params.lastContactedTo || null]}
@@ -25,7 +28,7 @@ export function ContactRecencyFilters({ params, update }: ContactRecencyFiltersP
         data-testid="filter-last-contacted"
       />
       <NumberInput
-        w={150}
+        w={RECENCY_FILTER_WIDTHS.notContactedDays}
         label={t('timeline.list.notContactedFor')}
         rightSection={t('timeline.list.days')}
         rightSectionWidth={40}
@@ -38,7 +41,7 @@ export function ContactRecencyFilters({ params, update }: ContactRecencyFiltersP
         data-testid="filter-not-contacted-days"
       />
       <Select
-        w={140}
+        w={RECENCY_FILTER_WIDTHS.followUp}
         label={t('timeline.list.followUp')}
         placeholder={t('timeline.list.anyFollowUp')}
         data={FOLLOW_UP_WINDOWS.map((w) => ({ value: w, label: t(`timeline.list.${w}`) }))}

@@ -1,5 +1,6 @@
 import { Text } from '@mantine/core';
 import dayjs from 'dayjs';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerListItem } from '../../api/types';
 import { useFormat } from '../../shared/useFormat';
@@ -18,27 +19,30 @@ export function daysSinceContact(customer: Pick<CustomerListItem, 'lastContacted
 export function useContactRecencyColumns(): CustomerColumn[] {
   const { t } = useTranslation();
   const format = useFormat();
-  return [
-    {
-      key: 'lastContactedAt',
-      label: t('timeline.list.lastContactedAt'),
-      minWidth: 150,
-      sort: 'lastContactedAt',
-      descendingFirst: true,
-      render: (c) => format.instant(c.lastContactedAt),
-    },
-    {
-      key: 'daysSinceContact',
-      label: t('timeline.list.daysSince'),
-      minWidth: 110,
-      render: (c) => {
-        const days = daysSinceContact(c);
-        return (
-          <Text size="sm" c={days === null || days > COLD_AFTER_DAYS ? 'red' : undefined} data-testid="days-since-contact">
-            {days === null ? t('timeline.list.never') : days === 0 ? t('timeline.list.today') : t('timeline.list.daysAgo', { count: days })}
-          </Text>
-        );
-      },
-    },
-  ];
+  return useMemo(
+    () => [
+        {
+          key: 'lastContactedAt',
+          label: t('timeline.list.lastContactedAt'),
+          minWidth: 150,
+          sort: 'lastContactedAt',
+          descendingFirst: true,
+          render: (c) => format.instant(c.lastContactedAt),
+        },
+        {
+          key: 'daysSinceContact',
+          label: t('timeline.list.daysSince'),
+          minWidth: 110,
+          render: (c) => {
+            const days = daysSinceContact(c);
+            return (
+              <Text size="sm" c={days === null || days > COLD_AFTER_DAYS ? 'red' : undefined} data-testid="days-since-contact">
+                {days === null ? t('timeline.list.never') : days === 0 ? t('timeline.list.today') : t('timeline.list.daysAgo', { count: days })}
+              </Text>
+            );
+          },
+        },
+    ],
+    [t, format],
+  );
 }
