@@ -1,13 +1,13 @@
-import { Anchor, Group, Text } from '@mantine/core';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CustomerListItem, CustomerSortKey } from '../../api/types';
-import { TagList } from '../../shared/TagList';
+import { CellBadge } from '../../shared/CellBadge';
+import cells from '../../shared/cells.module.css';
 import { useFormat } from '../../shared/useFormat';
 import { useOpenDealColumns } from '../opportunities/useOpenDealColumns';
 import { useContactRecencyColumns } from '../timeline/useContactRecencyColumns';
-import { StageBadge } from './StageBadge';
+import { STAGE_COLORS } from './customer-values';
 
 export interface CustomerColumn {
   key: string;
@@ -39,13 +39,13 @@ export function useCustomerColumns(): CustomerColumn[] {
           grow: 2,
           sort: 'name',
           render: (c) => (
-            <Anchor component={Link} to={`/customers/${c.id}`} size="sm" fw={500} truncate="end">
+            <Link to={`/customers/${c.id}`} className={cells.link}>
               {c.name}
-            </Anchor>
+            </Link>
           ),
         },
         { key: 'kind', label: t('customer.kind'), minWidth: 70, sort: 'kind', render: (c) => t(`kind.${c.kind}`) },
-        { key: 'stage', label: t('customer.stage'), minWidth: 100, sort: 'stage', render: (c) => <StageBadge stage={c.stage} /> },
+        { key: 'stage', label: t('customer.stage'), minWidth: 100, sort: 'stage', render: (c) => <CellBadge color={STAGE_COLORS[c.stage]}>{t(`stage.${c.stage}`)}</CellBadge> },
         { key: 'tier', label: t('customer.tier'), minWidth: 60, sort: 'tier', render: (c) => c.tier ?? '' },
         { key: 'contact', label: t('list.primaryContact'), minWidth: 110, render: (c) => c.primaryContactName ?? '' },
         { key: 'mobile', label: t('contact.mobile'), minWidth: 130, render: (c) => c.primaryContactMobile ?? '' },
@@ -58,9 +58,13 @@ export function useCustomerColumns(): CustomerColumn[] {
           minWidth: 140,
           grow: 1,
           render: (c) => (
-            <Group gap={4} wrap="nowrap">
-              <TagList tags={c.tags} />
-            </Group>
+            <div className={cells.badges}>
+              {c.tags.map((tag) => (
+                <CellBadge key={tag} color="gray" outline>
+                  {tag}
+                </CellBadge>
+              ))}
+            </div>
           ),
         },
         ...recencyColumns,
@@ -78,11 +82,7 @@ export function useCustomerColumns(): CustomerColumn[] {
           minWidth: 150,
           sort: 'updatedAt',
           descendingFirst: true,
-          render: (c) => (
-            <Text size="sm" c="dimmed">
-              {format.instant(c.updatedAt)}
-            </Text>
-          ),
+          render: (c) => <span className={cells.dimmed}>{format.instant(c.updatedAt)}</span>,
         },
     ],
     [t, format, openDealColumns, recencyColumns],

@@ -1,7 +1,7 @@
-import { Stack, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerListItem } from '../../api/types';
+import cells from '../../shared/cells.module.css';
 import { useMoney } from './useMoney';
 
 /** The customer list's "open deals" and "open total" columns (shape of the customer table's columns). */
@@ -20,15 +20,12 @@ export function useOpenDealColumns() {
           key: 'openTotal',
           label: t('opportunities.customerColumns.openTotal'),
           minWidth: 140,
-          render: (c: CustomerListItem) => (
-            <Stack gap={0}>
-              {c.openDeals.totals.map((total) => (
-                <Text key={total.currency} size="sm" truncate="end">
-                  {money.format(total.amountMinor, total.currency)}
-                </Text>
-              ))}
-            </Stack>
-          ),
+          render: (c: CustomerListItem) =>
+            c.openDeals.totals.map((total) => (
+              <div key={total.currency} className={cells.line}>
+                {money.format(total.amountMinor, total.currency)}
+              </div>
+            )),
         },
     ],
     [t, money],

@@ -1,8 +1,8 @@
-import { Text } from '@mantine/core';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerListItem } from '../../api/types';
+import cells from '../../shared/cells.module.css';
 import { useFormat } from '../../shared/useFormat';
 import type { CustomerColumn } from '../customers/useCustomerColumns';
 
@@ -36,9 +36,9 @@ export function useContactRecencyColumns(): CustomerColumn[] {
           render: (c) => {
             const days = daysSinceContact(c);
             return (
-              <Text size="sm" c={days === null || days > COLD_AFTER_DAYS ? 'red' : undefined} data-testid="days-since-contact">
+              <span className={days === null || days > COLD_AFTER_DAYS ? cells.alert : undefined} data-testid="days-since-contact">
                 {days === null ? t('timeline.list.never') : days === 0 ? t('timeline.list.today') : t('timeline.list.daysAgo', { count: days })}
-              </Text>
+              </span>
             );
           },
         },
