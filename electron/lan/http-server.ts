@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ApiHandler } from '../api/handler.js';
 import { allowedHostNames, hostNameOf, urlHost } from './addresses.js';
-import { gzippedBody, readStaticFile } from './static-files.js';
+import { gzippedBody, precompressAssets, readStaticFile } from './static-files.js';
 
 /** Largest API request body: far above any form, far below what could hurt the host. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -157,6 +157,7 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningServ
     server.once('error', reject);
     server.listen(options.port, options.host, () => {
       server.off('error', reject);
+      if (options.rendererDir) precompressAssets(options.rendererDir).catch((error: unknown) => console.warn('Could not compress the app:', error));
       const { port } = server.address() as AddressInfo;
       resolve({
         server,

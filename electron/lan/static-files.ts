@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
@@ -63,4 +63,18 @@ export function gzippedBody(file: StaticFile): Promise<Buffer> | null {
   let body = gzipped.get(file.path);
   if (!body) gzipped.set(file.path, (body = gzipAsync(file.body)));
   return body;
+}
+
+/**
+ * Gzips the built renderer's assets ahead of the first browser that asks (on zlib's thread pool):
+ * otherwise the first visit after a start waits for the compression of the ~1 MB of scripts it loads.
+ */
+export async function precompressAssets(root: string): Promise<void> {
+  const names = await readdir(join(root, 'assets')).catch(() => [] as string[]);
+  await Promise.all(
+    names.map(async (name) => {
+      const file = await readStaticFile(root, `/assets/${name}`);
+      if (file?.immutable) await gzippedBody(file);
+    }),
+  );
 }
