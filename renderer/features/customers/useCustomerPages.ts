@@ -61,15 +61,16 @@ export function useOpeningListPrefetch(): boolean {
   // Signed out, the page is refused; the sign-in state says so and the refusal is dropped.
   firstPage.catch(() => undefined);
   const list = options(filter);
+  // Taken once: a refetch before the list mounts (a colleague's change) asks again.
+  let early: typeof firstPage | null = firstPage;
+  const pageOf: typeof list.queryFn = (context) => {
+    const page = context.pageParam === 0 && early ? early : list.queryFn!(context);
+    early = null;
+    return page;
+  };
   const prefetched = queryClient
     .fetchQuery(trpc.auth.status.queryOptions())
-    .then((status) => {
-      if (!status.user) return;
-      return queryClient.prefetchInfiniteQuery({
-        ...list,
-        queryFn: (context) => (context.pageParam === 0 ? firstPage : list.queryFn!(context)),
-      });
-    })
+    .then((status) => status.user && queryClient.prefetchInfiniteQuery({ ...list, queryFn: pageOf }))
     .catch(() => undefined);
   void Promise.race([prefetched, new Promise((resolve) => setTimeout(resolve, OPENING_WAIT_MS))]).then(() => setWaiting(false));
   return waiting;
