@@ -79,8 +79,8 @@ async function referenceIds(viewer: Viewer, f: ListCustomersInput): Promise<numb
 
 const input = (f: object) => listCustomersInput.parse({ limit: 50, ...f });
 
-/** The offsets worth checking for a list of `total`: the start, a deep page, the last (partial) page. */
-const offsetsFor = (total: number) => [...new Set([0, Math.floor(total / 2), Math.max(0, total - 17)])];
+/** The offsets worth checking for a list of `total`: the start, a deep page, the last (partial) page, past the end. */
+const offsetsFor = (total: number) => [...new Set([0, Math.floor(total / 2), Math.max(0, total - 17), total + 10])];
 
 async function expectSameAsReference(viewer: Viewer, f: ListCustomersInput) {
   const all = await referenceIds(viewer, f);
