@@ -10,23 +10,23 @@ export function useOpenDealColumns() {
   const money = useMoney();
   return useMemo(
     () => [
-        {
-          key: 'openDeals',
-          label: t('opportunities.customerColumns.openDeals'),
-          minWidth: 90,
-          render: (c: CustomerListItem) => (c.openDeals.count > 0 ? c.openDeals.count : ''),
-        },
-        {
-          key: 'openTotal',
-          label: t('opportunities.customerColumns.openTotal'),
-          minWidth: 140,
-          render: (c: CustomerListItem) =>
-            c.openDeals.totals.map((total) => (
-              <div key={total.currency} className={cells.line}>
-                {money.format(total.amountMinor, total.currency)}
-              </div>
-            )),
-        },
+      {
+        key: 'openDeals',
+        label: t('opportunities.customerColumns.openDeals'),
+        minWidth: 90,
+        render: (c: CustomerListItem) => (c.openDeals.count > 0 ? c.openDeals.count : ''),
+      },
+      {
+        key: 'openTotal',
+        label: t('opportunities.customerColumns.openTotal'),
+        minWidth: 140,
+        render: (c: CustomerListItem) =>
+          c.openDeals.totals.map((total) => (
+            <div key={total.currency} className={cells.line}>
+              {money.format(total.amountMinor, total.currency)}
+            </div>
+          )),
+      },
     ],
     [t, money],
   );

@@ -21,27 +21,27 @@ export function useContactRecencyColumns(): CustomerColumn[] {
   const format = useFormat();
   return useMemo(
     () => [
-        {
-          key: 'lastContactedAt',
-          label: t('timeline.list.lastContactedAt'),
-          minWidth: 150,
-          sort: 'lastContactedAt',
-          descendingFirst: true,
-          render: (c) => format.instant(c.lastContactedAt),
+      {
+        key: 'lastContactedAt',
+        label: t('timeline.list.lastContactedAt'),
+        minWidth: 150,
+        sort: 'lastContactedAt',
+        descendingFirst: true,
+        render: (c) => format.instant(c.lastContactedAt),
+      },
+      {
+        key: 'daysSinceContact',
+        label: t('timeline.list.daysSince'),
+        minWidth: 110,
+        render: (c) => {
+          const days = daysSinceContact(c);
+          return (
+            <span className={days === null || days > COLD_AFTER_DAYS ? cells.alert : undefined} data-testid="days-since-contact">
+              {days === null ? t('timeline.list.never') : days === 0 ? t('timeline.list.today') : t('timeline.list.daysAgo', { count: days })}
+            </span>
+          );
         },
-        {
-          key: 'daysSinceContact',
-          label: t('timeline.list.daysSince'),
-          minWidth: 110,
-          render: (c) => {
-            const days = daysSinceContact(c);
-            return (
-              <span className={days === null || days > COLD_AFTER_DAYS ? cells.alert : undefined} data-testid="days-since-contact">
-                {days === null ? t('timeline.list.never') : days === 0 ? t('timeline.list.today') : t('timeline.list.daysAgo', { count: days })}
-              </span>
-            );
-          },
-        },
+      },
     ],
     [t, format],
   );
