@@ -10,19 +10,25 @@ export const PAGE_SIZE = 100;
 
 type ListFilter = Omit<CustomerListInput, 'offset' | 'limit'>;
 
+/** One page of the list, on a request of its own. */
+function useCustomerPageFetch() {
+  const client = useTRPCClient();
+  return (filter: ListFilter, offset: number, signal?: AbortSignal) =>
+    client.customers.list.query({ ...filter, offset, limit: PAGE_SIZE }, { signal, ...UNBATCHED });
+}
+
 /**
  * The customer list, fetched a page at a time by offset as the table scrolls. Keyed like tRPC's own
  * infinite queries, so invalidating customers.* refreshes it too.
  */
 function useCustomerPagesOptions() {
   const trpc = useTRPC();
-  const client = useTRPCClient();
+  const fetchPage = useCustomerPageFetch();
   const [path] = trpc.customers.list.pathKey();
   return (filter: ListFilter) =>
     infiniteQueryOptions({
       queryKey: [path, { input: filter, type: 'infinite' }],
-      queryFn: ({ pageParam, signal }) =>
-        client.customers.list.query({ ...filter, offset: pageParam, limit: PAGE_SIZE }, { signal, ...UNBATCHED }),
+      queryFn: ({ pageParam, signal }) => fetchPage(filter, pageParam, signal),
       initialPageParam: 0,
       getNextPageParam: (last, pages) => {
         const loaded = pages.length * PAGE_SIZE;
@@ -48,7 +54,7 @@ const OPENING_WAIT_MS = 1500;
  */
 export function useOpeningListPrefetch(): boolean {
   const trpc = useTRPC();
-  const client = useTRPCClient();
+  const fetchPage = useCustomerPageFetch();
   const queryClient = useQueryClient();
   const options = useCustomerPagesOptions();
   const { pathname, search } = useLocation();
@@ -57,14 +63,14 @@ export function useOpeningListPrefetch(): boolean {
   if (started.current || !waiting) return waiting;
   started.current = true;
   const filter = toListFilter(parseListParams(new URLSearchParams(search)));
-  const firstPage = client.customers.list.query({ ...filter, offset: 0, limit: PAGE_SIZE }, UNBATCHED);
+  const firstPage = fetchPage(filter, 0);
   // Signed out, the page is refused; the sign-in state says so and the refusal is dropped.
   firstPage.catch(() => undefined);
   const list = options(filter);
   // Taken once: a refetch before the list mounts (a colleague's change) asks again.
   let early: typeof firstPage | null = firstPage;
-  const pageOf: typeof list.queryFn = (context) => {
-    const page = context.pageParam === 0 && early ? early : list.queryFn!(context);
+  const pageOf = ({ pageParam, signal }: { pageParam: number; signal: AbortSignal }) => {
+    const page = pageParam === 0 && early ? early : fetchPage(filter, pageParam, signal);
     early = null;
     return page;
   };
