@@ -1,18 +1,22 @@
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { dateTimeFormat } from './intl-formats';
+
+const DAY: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
+const MOMENT: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
 
 /** Dates in the user's language: calendar dates (YYYY-MM-DD) as local days, instants in local time. */
 export function useFormat() {
   const { i18n } = useTranslation();
   return useMemo(() => {
-    const day = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
-    const moment = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+    const day = (value: Date) => dateTimeFormat(i18n.language, DAY).format(value);
+    const moment = (value: Date) => dateTimeFormat(i18n.language, MOMENT).format(value);
     return {
-      calendarDate: (value: string | null) => (value ? day.format(dayjs(value).toDate()) : ''),
-      instant: (value: string | null) => (value ? moment.format(new Date(value)) : ''),
+      calendarDate: (value: string | null) => (value ? day(dayjs(value).toDate()) : ''),
+      instant: (value: string | null) => (value ? moment(new Date(value)) : ''),
       /** A date picker's local value: 'YYYY-MM-DD' as a day, 'YYYY-MM-DD HH:mm:ss' as a moment. */
-      pickerValue: (value: string) => (value.length <= 10 ? day : moment).format(dayjs(value).toDate()),
+      pickerValue: (value: string) => (value.length <= 10 ? day : moment)(dayjs(value).toDate()),
     };
   }, [i18n.language]);
 }

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toMajor } from '../../../electron/services/money';
+import { numberFormat } from '../../shared/intl-formats';
 import type { Currency } from './types';
 
 // One rule for minor units on both sides of the API: the host's exports convert with it too.
@@ -10,20 +11,12 @@ export { minorDigits, toMajor, toMinor } from '../../../electron/services/money'
 export function useMoney() {
   const { i18n } = useTranslation();
   return useMemo(() => {
-    const formats = new Map<string, Intl.NumberFormat>();
-    const formatOf = (currency: Currency, compact: boolean) => {
-      const key = `${currency}:${compact}`;
-      let format = formats.get(key);
-      if (!format) {
-        format = new Intl.NumberFormat(i18n.language, {
-          style: 'currency',
-          currency,
-          ...(compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}),
-        });
-        formats.set(key, format);
-      }
-      return format;
-    };
+    const formatOf = (currency: Currency, compact: boolean) =>
+      numberFormat(i18n.language, {
+        style: 'currency',
+        currency,
+        ...(compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}),
+      });
     return {
       format: (minor: number, currency: Currency) => formatOf(currency, false).format(toMajor(minor, currency)),
       /** Short, for column headers: ¥1.2M, ¥120万. */
