@@ -61,43 +61,43 @@ export function CustomerTable({ items, hasMore, loadMore, sort, direction, onSor
       data-testid="customer-table"
     >
       <div style={{ minWidth }}>
-      <div className={classes.header} role="row" style={{ gridTemplateColumns }}>
-        {columns.map((column) => (
-          <div
-            key={column.key}
-            role="columnheader"
-            className={classes.cell}
-            aria-sort={column.sort === sort ? (direction === 'asc' ? 'ascending' : 'descending') : undefined}
-          >
-            {column.sort ? (
-              <button
-                type="button"
-                className={classes.sortButton}
-                onClick={() => sortBy(column)}
-                data-testid={`sort-${column.sort}`}
-              >
-                <span className={classes.cell}>{column.label}</span>
-                <SortIcon active={column.sort === sort} direction={direction} />
-              </button>
-            ) : (
-              column.label
-            )}
-          </div>
-        ))}
-      </div>
-      <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualRows.map((virtualRow) => (
-          <CustomerRow
-            key={virtualRow.key}
-            index={virtualRow.index}
-            start={virtualRow.start}
-            height={virtualRow.size}
-            customer={items[virtualRow.index]}
-            columns={columns}
-            gridTemplateColumns={gridTemplateColumns}
-          />
-        ))}
-      </div>
+        <div className={classes.header} role="row" style={{ gridTemplateColumns }}>
+          {columns.map((column) => (
+            <div
+              key={column.key}
+              role="columnheader"
+              className={classes.cell}
+              aria-sort={column.sort === sort ? (direction === 'asc' ? 'ascending' : 'descending') : undefined}
+            >
+              {column.sort ? (
+                <button
+                  type="button"
+                  className={classes.sortButton}
+                  onClick={() => sortBy(column)}
+                  data-testid={`sort-${column.sort}`}
+                >
+                  <span className={classes.cell}>{column.label}</span>
+                  <SortIcon active={column.sort === sort} direction={direction} />
+                </button>
+              ) : (
+                column.label
+              )}
+            </div>
+          ))}
+        </div>
+        <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualRows.map((virtualRow) => (
+            <CustomerRow
+              key={virtualRow.key}
+              index={virtualRow.index}
+              start={virtualRow.start}
+              height={virtualRow.size}
+              customer={items[virtualRow.index]}
+              columns={columns}
+              gridTemplateColumns={gridTemplateColumns}
+            />
+          ))}
+        </div>
       </div>
     </div>
   );
