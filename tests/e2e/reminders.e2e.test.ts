@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { APP_ROOT } from '../../electron/app-info.js';
+import { DAY_ENDS, DAY_STARTS, slotTime } from '../../renderer/features/calendar/calendar-hours.js';
 import { withOwnerApp } from './app-session.js';
 import { browserAvailable } from './browser.js';
 import type { ServeProcess } from './serve-process.js';
@@ -19,10 +20,27 @@ async function callApi(page: Page, serveUrl: string, path: string, input: unknow
   return body.result.data;
 }
 
+/**
+ * Two whole hours of today's day view, two apart, within its office hours and away from the tasks made
+ * before, which are due within the next three hours: clicking a slot under one of them opens that task
+ * instead. The browser and this process share the machine's time zone.
+ */
+function freeSlotHours(now = new Date().getHours()): [number, number] {
+  const busy = (hour: number) => hour >= now && hour <= now + 3;
+  const starts = Array.from({ length: DAY_ENDS - DAY_STARTS - 2 }, (_, i) => DAY_STARTS + i);
+  const start = starts.find((hour) => !busy(hour) && !busy(hour + 2))!;
+  return [start, start + 2];
+}
+
 /** Drags a calendar event by the mouse, in small steps as a person would, onto a time slot. */
 async function dragToSlot(page: Page, event: Locator, time: string): Promise<void> {
+  // Both in view, the slot last: the calendar may redraw scrolled to the morning, with an evening slot
+  // below its fold; a slot scrolled into view keeps an event two hours away in view too.
+  const slot = page.locator(`.fc-timegrid-slot-lane[data-time="${time}"]`);
+  await event.scrollIntoViewIfNeeded();
+  await slot.scrollIntoViewIfNeeded();
   const from = (await event.boundingBox())!;
-  const to = (await page.locator(`.fc-timegrid-slot-lane[data-time="${time}"]`).boundingBox())!;
+  const to = (await slot.boundingBox())!;
   const x = from.x + from.width / 2;
   await page.mouse.move(x, from.y + 5);
   await page.mouse.down();
@@ -125,16 +143,17 @@ describe.runIf(browserAvailable())('follow-ups and reminders in the browser thro
   it('creates a task by clicking a time slot, and reschedules it by dragging', async () => {
     await page.goto(`${serve.url}/#/calendar`);
     await page.getByRole('button', { name: 'Day', exact: true }).click();
-    // The 10:00 slot of today's day view: the form opens at that time.
-    await page.locator('.fc-timegrid-slot-lane[data-time="10:00:00"]').click();
-    await expect.poll(() => page.locator('input[name="dueAt"]').inputValue()).toMatch(/ 10:00:00$/);
+    const [start, moved] = freeSlotHours();
+    // A slot of today's day view: the form opens at that time.
+    await page.locator(`.fc-timegrid-slot-lane[data-time="${slotTime(start)}"]`).click();
+    await expect.poll(() => page.locator('input[name="dueAt"]').inputValue()).toMatch(new RegExp(` ${slotTime(start)}$`));
     await page.locator('input[name="title"]').fill('整理样品间');
     await page.getByTestId('save-task').click();
     const event = page.locator('.fc-event').filter({ hasText: '整理样品间' });
     await event.waitFor();
 
-    // Dragged down to the 12:00 slot. A drag that starts while the calendar redraws is lost, so it is
-    // repeated until the saved time says 12:00 (repeating a finished drag moves nothing).
+    // Dragged down two hours. A drag that starts while the calendar redraws is lost, so it is repeated
+    // until the saved time says so (repeating a finished drag moves nothing).
     const savedHour = async () => {
       const tasks = (await callApi(page, serve.url, 'tasks.list', { statuses: ['open'] }, 'query')) as { title: string; dueAt: string }[];
       return new Date(tasks.find((task) => task.title === '整理样品间')!.dueAt).getHours();
@@ -142,12 +161,12 @@ describe.runIf(browserAvailable())('follow-ups and reminders in the browser thro
     await expect
       .poll(
         async () => {
-          await dragToSlot(page, event, '12:00:00');
+          await dragToSlot(page, event, slotTime(moved));
           return savedHour();
         },
         { timeout: 20_000, interval: 500 },
       )
-      .toBe(12);
+      .toBe(moved);
   });
 
   it('shows the calendar and exports it as an .ics file', async () => {

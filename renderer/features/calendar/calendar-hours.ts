@@ -1,6 +1,6 @@
 /** Office hours shown by the week and day views unless a task lies outside them. */
-const DAY_STARTS = 6;
-const DAY_ENDS = 22;
+export const DAY_STARTS = 6;
+export const DAY_ENDS = 22;
 /** How long FullCalendar draws a timed task without an end. */
 const DEFAULT_LENGTH_MS = 60 * 60_000;
 
@@ -11,7 +11,8 @@ interface TimedTask {
   allDay: boolean;
 }
 
-const slotTime = (hour: number) => `${String(hour).padStart(2, '0')}:00:00`;
+/** A whole hour as the time grid's slots name it: 09:00:00. */
+export const slotTime = (hour: number) => `${String(hour).padStart(2, '0')}:00:00`;
 
 /**
  * The hours the time grid shows: 06:00 to 22:00, widened to whole hours around any timed task
