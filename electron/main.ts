@@ -32,8 +32,8 @@ let desktopUserIds = new Set<number>();
 
 // Must happen before 'ready': a standard, secure scheme gets a real origin, so 'self' in the CSP and
 // the sender check mean exactly the app's own files. codeCache: the window's scripts start from V8's
-// compiled code after the first start instead of parsing ~1 MB anew each time (without a cache, Chromium
-// spent 120-160 ms of a fresh window's first screen parsing the libraries' script: npm run bench traces).
+// compiled code after the first start instead of parsing ~1 MB anew each time (in Chromium without a
+// code cache, parsing the libraries took 120-160 ms of a fresh renderer's first screen: bench traces).
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
 ]);
