@@ -10,8 +10,11 @@ const MOMENT: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'sh
 export function useFormat() {
   const { i18n } = useTranslation();
   return useMemo(() => {
-    const day = (value: Date) => dateTimeFormat(i18n.language, DAY).format(value);
-    const moment = (value: Date) => dateTimeFormat(i18n.language, MOMENT).format(value);
+    // Looked up on first use and kept: cells call these for every row they draw.
+    let dayFormat: Intl.DateTimeFormat | undefined;
+    let momentFormat: Intl.DateTimeFormat | undefined;
+    const day = (value: Date) => (dayFormat ??= dateTimeFormat(i18n.language, DAY)).format(value);
+    const moment = (value: Date) => (momentFormat ??= dateTimeFormat(i18n.language, MOMENT)).format(value);
     return {
       calendarDate: (value: string | null) => (value ? day(dayjs(value).toDate()) : ''),
       instant: (value: string | null) => (value ? moment(new Date(value)) : ''),
