@@ -26,6 +26,16 @@ export async function updateIfVersion<T extends VersionedTable>(
   return result.numUpdatedRows === 1n;
 }
 
+/**
+ * The entries of `columns` whose value differs from the stored row's. SQLite rewrites the index entries
+ * of every column an UPDATE sets, whether or not its value changed: setting all of a customer's columns
+ * for a one-field change cost ~170 µs against ~20 µs (its ~16 indexes), which a re-import pays per row.
+ */
+export function changedColumns<T extends object>(stored: object, columns: T): Partial<T> {
+  const before = stored as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(columns).filter(([column, value]) => before[column] !== value)) as Partial<T>;
+}
+
 /** Moves a record to the trash: who and when, and a new version so an open form of it is refused. */
 export async function softDelete(db: Db, table: VersionedTable, id: number, userId: number, now: string): Promise<void> {
   await untyped(db)

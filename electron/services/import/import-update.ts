@@ -1,6 +1,7 @@
 import { createdRecord, diffRecords } from '../../../db/audit.repository.js';
 import { findContact, insertContact, listContactsOfCustomer, updateContactIfVersion } from '../../../db/contact.repository.js';
 import type { Db } from '../../../db/connection.js';
+import { changedColumns } from '../../../db/versioned.js';
 import { findCustomerTags, findVisibleCustomer, replaceCustomerTags, updateCustomerIfVersion } from '../../../db/customer.repository.js';
 import type { ContactFields, CreateCustomerInput, CustomerFields } from '../../api/schemas/customers.schema.js';
 import { contactRow } from '../contacts.service.js';
@@ -52,7 +53,7 @@ export async function updateFromRow(
   const after: CustomerFields = { ...overlay(before, input, givenFields), tags: [...new Set([...tags, ...input.tags])] };
   const changes = diffRecords(before, after);
   if (Object.keys(changes).length > 0) {
-    await updateCustomerIfVersion(trx, row.id, row.version, { ...customerColumns(after), updated_at: now });
+    await updateCustomerIfVersion(trx, row.id, row.version, { ...changedColumns(row, customerColumns(after)), updated_at: now });
     if (changes.tags) await replaceCustomerTags(trx, row.id, after.tags);
     await recordChange(trx, ctx, now, { entity: 'customer', entityId: row.id, customerId: row.id, op: 'update', changes });
   }
