@@ -7,7 +7,6 @@ import type { ContactFields, CreateCustomerInput, CustomerFields } from '../../a
 import { contactRow } from '../contacts.service.js';
 import { auditedContact, recordChange } from '../audit-trail.js';
 import type { UserContext } from '../context.js';
-import { reindexCustomer } from '../customer-search.js';
 import { toContact, toCustomer } from '../customers.mappers.js';
 import { customerColumns } from '../customers.service.js';
 import { CUSTOMER_IMPORT_FIELDS, type ImportField } from './import-fields.js';
@@ -34,7 +33,9 @@ function overlay<T extends object>(stored: T, given: Partial<T>, keys: (keyof T)
 /**
  * The "update the existing record" duplicate policy for one row, inside the import's transaction: the
  * customer keeps its name, takes the row's other non-blank fields and gains its tags; the matched contact takes the row's
- * contact fields, or the row's contact is added when the match was by company name.
+ * contact fields, or the row's contact is added when the match was by company name. Returns the
+ * customer to re-index (null: not found): the caller writes a batch's search documents last (see
+ * CustomerBulk.insertSearchDocument).
  */
 export async function updateFromRow(
   trx: Db,
@@ -43,9 +44,9 @@ export async function updateFromRow(
   input: CreateCustomerInput,
   provided: Set<ImportField>,
   now: string,
-): Promise<void> {
+): Promise<{ id: number; name: string } | null> {
   const row = await findVisibleCustomer(trx, ctx.user, match.customerId);
-  if (!row) return;
+  if (!row) return null;
   const tags = await findCustomerTags(trx, row.id);
   const { id: _id, ownerName: _o, lastContactedAt: _l, createdAt: _c, updatedAt: _u, version: _v, ...before } = toCustomer(row, tags);
   // The name stays: it is what the record is known by, and the row may spell it differently (that is how it matched).
@@ -59,7 +60,7 @@ export async function updateFromRow(
   }
   const given = input.primaryContact;
   if (given) await mergeContact(trx, ctx, row.id, match.contactId, given, provided, now);
-  await reindexCustomer(trx, row.id, after.name);
+  return { id: row.id, name: after.name };
 }
 
 async function mergeContact(
