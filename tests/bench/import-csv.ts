@@ -3,7 +3,12 @@
 const CITIES = [['广东', '深圳'], ['上海', '上海'], ['北京', '北京'], ['浙江', '杭州'], ['江苏', '南京']] as const;
 const STAGES = ['潜在客户', '意向客户', '成交客户', '复购客户', '流失客户'];
 
-export function generateCustomerCsv(rows: number): Uint8Array {
+/**
+ * `rows` customers with a contact each. `revised`: the same companies and people, with every other
+ * one's industry and every one's stage moved on and a tag added to the VIPs, as when an office edits its
+ * spreadsheet and imports it again.
+ */
+export function generateCustomerCsv(rows: number, { revised = false } = {}): Uint8Array {
   const lines = ['客户名称,联系人,手机,电话,邮箱,省份,城市,地址,行业,来源,阶段,标签,备注'];
   for (let i = 0; i < rows; i++) {
     const [province, city] = CITIES[i % CITIES.length]!;
@@ -18,10 +23,10 @@ export function generateCustomerCsv(rows: number): Uint8Array {
         province,
         city,
         `"${city}市某某路${i}号"`,
-        i % 2 ? '贸易' : '制造',
+        i % 2 ? (revised ? '服务' : '贸易') : '制造',
         i % 2 ? '官网' : '展会',
-        STAGES[i % STAGES.length],
-        i % 4 === 0 ? '"VIP,华南"' : '',
+        STAGES[(i + (revised ? 1 : 0)) % STAGES.length],
+        i % 4 === 0 ? (revised ? '"VIP,华南,老客户"' : '"VIP,华南"') : '',
         '',
       ].join(','),
     );
