@@ -1,8 +1,8 @@
 import { createdRecord, diffRecords } from '../../../db/audit.repository.js';
 import { findContact, insertContact, listContactsOfCustomer, updateContactIfVersion } from '../../../db/contact.repository.js';
 import type { Db } from '../../../db/connection.js';
-import { changedColumns } from '../../../db/versioned.js';
 import { findCustomerTags, findVisibleCustomer, replaceCustomerTags, updateCustomerIfVersion } from '../../../db/customer.repository.js';
+import { changedColumns } from '../../../db/versioned.js';
 import type { ContactFields, CreateCustomerInput, CustomerFields } from '../../api/schemas/customers.schema.js';
 import { contactRow } from '../contacts.service.js';
 import { auditedContact, recordChange } from '../audit-trail.js';
