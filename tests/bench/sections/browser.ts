@@ -125,7 +125,7 @@ const scrollThrough = (page: Page, pages: number) => page.evaluate<ScrollResult>
 
 /**
  * The customer list in Chromium through `serve`, already signed in: time from navigation to the first
- * rendered rows (the first visit with an empty cache, then repeat visits from a blank page and
+ * row on screen (the first visit with an empty cache, then repeat visits from a blank page and
  * reloads), and long tasks while scrolling down through ten pages of rows.
  */
 export async function browserSection(ctx: BenchContext): Promise<BenchRow[]> {
