@@ -66,6 +66,8 @@ function prepareStatements(sqlite: SQLite.Database) {
     tag: inserter<{ customer_id: number; tag: string }>(sqlite, 'customer_tags', ['customer_id', 'tag']),
     search: inserter<{ rowid: number; body: string }>(sqlite, 'customer_search', ['rowid', 'body']),
     searchPairs: inserter<{ rowid: number; body: string }>(sqlite, 'customer_search_pairs', ['rowid', 'body']),
+    deleteSearch: sqlite.prepare('DELETE FROM customer_search WHERE rowid = ?'),
+    deleteSearchPairs: sqlite.prepare('DELETE FROM customer_search_pairs WHERE rowid = ?'),
     audit: inserter<ReturnType<typeof auditRow>>(sqlite, 'audit_log', AUDIT_COLUMNS),
   };
 }
@@ -88,17 +90,43 @@ export interface CustomerBulk {
   insertContact(row: NewContactRow): number;
   insertCustomerTags(customerId: number, tags: string[]): void;
   /**
-   * The search document of a customer that has none yet (a new one): no delete needed first. Write a
-   * batch's documents after its tags: a statement with a trigger (a tag's, which keeps the tag counts)
-   * opens a savepoint, and FTS5 writes out the documents it holds in memory at every savepoint, so tags
-   * between documents leave a tiny index segment per customer to merge (seeding 1M customers slowed
-   * to ~200 customers/s at 80k).
+   * The search document of a new customer (one that has none yet), written when the session's work is
+   * done (see SearchDocuments).
    */
-  insertSearchDocument(customerId: number, doc: SearchDocument): void;
+  indexNewCustomer(customerId: number, doc: SearchDocument): void;
+  /** A customer's search document, replacing the one it has, written when the session's work is done. */
+  reindexCustomer(customerId: number, doc: SearchDocument): void;
   insertAuditEntry(entry: AuditEntry): void;
 }
 
-function bulkOver(sqlite: SQLite.Database, isOpen: () => boolean): CustomerBulk {
+/**
+ * The search documents of a session, held until its work is done and then written together. FTS5
+ * writes out the documents it holds in memory at every savepoint, and any statement with a trigger
+ * opens one (a tag's, which keeps the tag counts): documents written between such statements left a
+ * tiny index segment per customer to merge (seeding 1M customers slowed to ~200 customers/s at 80k;
+ * re-importing 100k rows ran at ~300 rows/s). Held here, no caller can write them in that order.
+ */
+class SearchDocuments {
+  readonly #pending: { customerId: number; doc: SearchDocument; replace: boolean }[] = [];
+
+  add(customerId: number, doc: SearchDocument, replace: boolean): void {
+    this.#pending.push({ customerId, doc, replace });
+  }
+
+  write(s: ReturnType<typeof statementsOf>): void {
+    for (const { customerId, doc, replace } of this.#pending.splice(0)) {
+      if (replace) {
+        s.deleteSearch.run(customerId);
+        s.deleteSearchPairs.run(customerId);
+      }
+      const { body, pairs } = searchIndexTexts(doc);
+      s.search({ rowid: customerId, body });
+      s.searchPairs({ rowid: customerId, body: pairs });
+    }
+  }
+}
+
+function bulkOver(sqlite: SQLite.Database, isOpen: () => boolean, documents: SearchDocuments): CustomerBulk {
   const s = statementsOf(sqlite);
   const open = () => {
     if (!isOpen()) throw new Error('Bulk session is over');
@@ -114,12 +142,8 @@ function bulkOver(sqlite: SQLite.Database, isOpen: () => boolean): CustomerBulk 
       const { tag } = open();
       for (const t of tags) tag({ customer_id: customerId, tag: t });
     },
-    insertSearchDocument: (customerId, doc) => {
-      const { search, searchPairs } = open();
-      const { body, pairs } = searchIndexTexts(doc);
-      search({ rowid: customerId, body });
-      searchPairs({ rowid: customerId, body: pairs });
-    },
+    indexNewCustomer: (customerId, doc) => void (open(), documents.add(customerId, doc, false)),
+    reindexCustomer: (customerId, doc) => void (open(), documents.add(customerId, doc, true)),
     insertAuditEntry: (entry) => void open().audit(auditRow(entry)),
   };
 }
@@ -133,7 +157,12 @@ function bulkOver(sqlite: SQLite.Database, isOpen: () => boolean): CustomerBulk 
 export async function bulkSession<T>(db: Db, mode: 'read' | 'write', work: (conn: Db, bulk: CustomerBulk) => Promise<T>): Promise<T> {
   const sqlite = sqliteHandleOf(db);
   let open = true;
-  const run = (conn: Db) => work(conn, bulkOver(sqlite, () => open));
+  const documents = new SearchDocuments();
+  const run = async (conn: Db) => {
+    const result = await work(conn, bulkOver(sqlite, () => open, documents));
+    documents.write(statementsOf(sqlite));
+    return result;
+  };
   try {
     return mode === 'write' ? await db.transaction().execute(run) : await db.connection().execute(run);
   } finally {

@@ -27,7 +27,7 @@ export function createCustomers(bulk: CustomerBulk, user: SessionUser, inputs: C
   inputs.forEach(({ tags }, i) => bulk.insertCustomerTags(ids[i]!, tags));
   inputs.forEach(({ name }, i) => {
     const contact = contacts.get(i);
-    bulk.insertSearchDocument(ids[i]!, searchDocument(name, contact ? [contact.row] : []));
+    bulk.indexNewCustomer(ids[i]!, searchDocument(name, contact ? [contact.row] : []));
   });
 
   const entry = (entity: AuditEntry['entity'], entityId: number, customerId: number, record: object): AuditEntry => ({

@@ -34,8 +34,7 @@ function overlay<T extends object>(stored: T, given: Partial<T>, keys: (keyof T)
  * The "update the existing record" duplicate policy for one row, inside the import's transaction: the
  * customer keeps its name, takes the row's other non-blank fields and gains its tags; the matched contact takes the row's
  * contact fields, or the row's contact is added when the match was by company name. Returns the
- * customer to re-index (null: not found): the caller writes a batch's search documents last (see
- * CustomerBulk.insertSearchDocument).
+ * customer to re-index (null: not found).
  */
 export async function updateFromRow(
   trx: Db,
