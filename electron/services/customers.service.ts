@@ -15,6 +15,7 @@ import { startHolding } from '../../db/pool.repository.js';
 import type { NewCustomerRow } from '../../db/tables/customer.table.js';
 import { deleteSearchDocument } from '../../db/search.js';
 import { findUserById } from '../../db/user.repository.js';
+import { changedColumns } from '../../db/versioned.js';
 import type {
   CreateCustomerInput,
   CustomerFields,
@@ -166,8 +167,9 @@ export async function updateCustomer(ctx: UserContext, input: UpdateCustomerInpu
     const before = await loadDetail(trx, ctx, input.id);
     if (!before) throw notFound('customer', input.id);
     await assertOwnerExists(trx, input.ownerId);
+    // Only the changed columns: SQLite rewrites the index entries of every column an UPDATE sets.
     const updated = await updateCustomerIfVersion(trx, input.id, input.version, {
-      ...customerColumns(input),
+      ...changedColumns(customerColumns(before), customerColumns(input)),
       updated_at: now,
     });
     if (!updated) throw await staleVersion(trx, 'customer', before);
