@@ -211,6 +211,11 @@ export async function listCustomersAndCount(db: Db, viewer: Viewer, page: Custom
   if (ids && ids.length < BROAD_SET) {
     // The sets' ids stand in for the sets (the search and the tag).
     const others = filtered(db, viewer, { ...page, search: undefined, tag: undefined }).where(inIds('c.id', ids));
+    if (ids.length <= page.limit) {
+      // No more customers than a page: all their rows at once (what a page reads anyway).
+      const all = await listRows(others, page);
+      return { rows: all.slice(page.offset, page.offset + page.limit), total: all.length };
+    }
     const matching = await idsInOrder(others, page);
     return { rows: await customerRows(db, matching.slice(page.offset, page.offset + page.limit), page), total: matching.length };
   }
@@ -312,11 +317,13 @@ export async function listCustomerPage(db: Db, viewer: Viewer, page: CustomerPag
 
 /** The list's rows of these customers, with their owner, primary contact and tags, in the page's order. */
 async function customerRows(db: Db, ids: number[], page: CustomerPageQuery): Promise<CustomerListRow[]> {
-  if (ids.length === 0) return [];
-  const rows = db
-    .selectFrom('customers as c')
+  return ids.length === 0 ? [] : listRows(db.selectFrom('customers as c').where(inIds('c.id', ids)), page);
+}
+
+/** The list's rows of `query`'s customers, in the page's order. */
+function listRows(query: ReturnType<typeof filtered>, page: CustomerPageQuery): Promise<CustomerListRow[]> {
+  const rows = query
     .leftJoin('users as u', 'u.id', 'c.owner_id')
-    .where(inIds('c.id', ids))
     .select([
       'c.id',
       'c.name',
