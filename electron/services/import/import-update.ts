@@ -82,10 +82,10 @@ async function mergeContact(
   const before = auditedContact(toContact(stored));
   const keys = [...provided].flatMap((field) => CONTACT_FIELD_OF[field] ?? []);
   // Compared as stored (phones normalized), so "13800138000" and "138 0013 8000" are no change.
-  const { customer_id: _cb, created_at: _cab, ...beforeColumns } = contactRow(customerId, before, now);
-  const { customer_id: _ca, created_at: _caa, ...columns } = contactRow(customerId, overlay(before, given, keys), now);
-  if (Object.keys(diffRecords(beforeColumns, columns)).length === 0) return;
-  await updateContactIfVersion(trx, stored.id, stored.version, columns);
+  // Only the changed columns are set (each set column rewrites its index entries).
+  const changed = changedColumns(contactRow(customerId, before, now), contactRow(customerId, overlay(before, given, keys), now));
+  if (Object.keys(changed).length === 0) return;
+  await updateContactIfVersion(trx, stored.id, stored.version, { ...changed, updated_at: now });
   const after = auditedContact(toContact((await findContact(trx, stored.id))!));
   await recordChange(trx, ctx, now, { entity: 'contact', entityId: stored.id, customerId, op: 'update', changes: diffRecords(before, after) });
 }
