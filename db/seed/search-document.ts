@@ -10,10 +10,10 @@ interface ContactChannels {
 }
 
 /**
- * The search document reindexCustomer (electron/services/customer-search.ts) builds, from rows in
- * memory instead of a query: the customer's name, then its live contacts in the order
- * listContactsOfCustomer returns them (primary first, then by id, which is generation order here).
- * The seed test checks the two agree.
+ * A customer's search document from its contacts' rows: the customer's name, then its live contacts
+ * in the order given (listContactsOfCustomer's: primary first, then by id, which is generation order
+ * in the seed). The saves' re-index (electron/services/customer-search.ts) builds it from that query;
+ * the seed and the import from rows in memory. The seed test checks the two agree.
  */
 export function searchDocument(customerName: string, contacts: ContactChannels[]): SearchDocument {
   // Loops rather than filter/map/flatMap: the import builds 100k of these.
