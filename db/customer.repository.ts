@@ -217,7 +217,7 @@ export async function listCustomersAndCount(db: Db, viewer: Viewer, page: Custom
       const all = await listRows(others, page);
       return { rows: all.slice(page.offset, page.offset + page.limit), total: all.length };
     }
-    const matching = await idsInOrder(others, page);
+    const matching = (await idsInOrder(others, page).execute()).map((r) => r.id);
     return { rows: await customerRows(db, matching.slice(page.offset, page.offset + page.limit), page), total: matching.length };
   }
   const join: SetJoin = ids ? 'probe' : 'lookup';
@@ -256,19 +256,14 @@ function inOrder<Q extends { orderBy(column: Expression<unknown>, direction: 'as
 }
 
 /** The ids of `query`'s customers in the page's order (the owner sort's by the owner's name). */
-async function idsInOrder(query: ReturnType<typeof filtered>, page: CustomerPageQuery): Promise<number[]> {
-  const rows = await inOrder(query.leftJoin('users as u', 'u.id', 'c.owner_id'), sortTerms(page)).select('c.id').execute();
-  return rows.map((r) => r.id);
+function idsInOrder(query: ReturnType<typeof filtered>, page: CustomerPageQuery) {
+  return inOrder(query.leftJoin('users as u', 'u.id', 'c.owner_id'), sortTerms(page)).select('c.id');
 }
 
 /** The page's ids, chosen from the live indexes alone (filter, order, offset). */
 async function pageIds(db: Db, viewer: Viewer, page: CustomerPageQuery, join: SetJoin): Promise<number[]> {
   const probeOwner = viewer.role === 'manager' && !page.ownerIds?.length;
-  const rows = await inOrder(filtered(db, viewer, page, join, probeOwner).leftJoin('users as u', 'u.id', 'c.owner_id'), sortTerms(page))
-    .select('c.id')
-    .offset(page.offset)
-    .limit(page.limit)
-    .execute();
+  const rows = await idsInOrder(filtered(db, viewer, page, join, probeOwner), page).offset(page.offset).limit(page.limit).execute();
   return rows.map((r) => r.id);
 }
 
