@@ -207,6 +207,8 @@ describe('import: duplicate policies', () => {
       ['林鹏', 'lin@pengcheng.cn'],
       ['黄河', 'huang@pengcheng.cn'],
     ]);
+    // The added contact is in the customer's search document.
+    expect((await api.customers.list.query({ search: '黄河' })).items.map((c) => c.name)).toContain('深圳鹏程电子有限公司');
     expect(await count('全新客户公司')).toBe(1);
     expect(await count('全新客户公司二')).toBe(0);
     // Row 5 updated the customer row 4 created in the first import: by the email they share.

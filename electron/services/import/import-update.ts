@@ -34,7 +34,8 @@ function overlay<T extends object>(stored: T, given: Partial<T>, keys: (keyof T)
  * The "update the existing record" duplicate policy for one row, inside the import's transaction: the
  * customer keeps its name, takes the row's other non-blank fields and gains its tags; the matched contact takes the row's
  * contact fields, or the row's contact is added when the match was by company name. Returns the
- * customer to re-index (null: not found).
+ * customer to re-index when a contact was added or changed (its name stays, and its other fields are
+ * not in the search document), else null.
  */
 export async function updateFromRow(
   trx: Db,
@@ -58,10 +59,11 @@ export async function updateFromRow(
     await recordChange(trx, ctx, now, { entity: 'customer', entityId: row.id, customerId: row.id, op: 'update', changes });
   }
   const given = input.primaryContact;
-  if (given) await mergeContact(trx, ctx, row.id, match.contactId, given, provided, now);
-  return { id: row.id, name: after.name };
+  const contactChanged = given ? await mergeContact(trx, ctx, row.id, match.contactId, given, provided, now) : false;
+  return contactChanged ? { id: row.id, name: after.name } : null;
 }
 
+/** The row's contact merged into the matched one, or added; whether a contact was added or changed. */
 async function mergeContact(
   trx: Db,
   ctx: UserContext,
@@ -70,22 +72,23 @@ async function mergeContact(
   given: NonNullable<CreateCustomerInput['primaryContact']>,
   provided: Set<ImportField>,
   now: string,
-): Promise<void> {
+): Promise<boolean> {
   const stored = contactId === null ? undefined : await findContact(trx, contactId);
   if (!stored) {
     const isPrimary = (await listContactsOfCustomer(trx, customerId)).length === 0;
     const id = await insertContact(trx, contactRow(customerId, { ...given, isPrimary }, now));
     const created = auditedContact(toContact((await findContact(trx, id))!));
     await recordChange(trx, ctx, now, { entity: 'contact', entityId: id, customerId, op: 'create', changes: createdRecord(created) });
-    return;
+    return true;
   }
   const before = auditedContact(toContact(stored));
   const keys = [...provided].flatMap((field) => CONTACT_FIELD_OF[field] ?? []);
   // Compared as stored (phones normalized), so "13800138000" and "138 0013 8000" are no change.
   // Only the changed columns are set (each set column rewrites its index entries).
   const changed = changedColumns(contactRow(customerId, before, now), contactRow(customerId, overlay(before, given, keys), now));
-  if (Object.keys(changed).length === 0) return;
+  if (Object.keys(changed).length === 0) return false;
   await updateContactIfVersion(trx, stored.id, stored.version, { ...changed, updated_at: now });
   const after = auditedContact(toContact((await findContact(trx, stored.id))!));
   await recordChange(trx, ctx, now, { entity: 'contact', entityId: stored.id, customerId, op: 'update', changes: diffRecords(before, after) });
+  return true;
 }
