@@ -139,6 +139,16 @@ describe.runIf(browserAvailable())('customers in the browser through serve', () 
     await page.getByRole('option', { name: '重点客户' }).click();
     await expect.poll(() => rows(page).count()).toBe(1);
     await expect.poll(() => rows(page).first().textContent()).toContain('伟明');
+    // Only the columns in view are drawn (a 1280 px window shows about half of them); scrolled to,
+    // the tags column's cells appear under its header.
+    expect(await rows(page).first().textContent()).not.toContain('重点客户');
+    await page.evaluate(`document.querySelector('[data-testid="customer-table"]').scrollLeft = 5000`);
+    const tagCell = rows(page).first().getByRole('cell').filter({ hasText: '重点客户' });
+    await expect.poll(() => tagCell.count()).toBe(1);
+    const headers = await page.getByRole('columnheader').allTextContents();
+    expect(await tagCell.getAttribute('aria-colindex')).toBe(String(headers.indexOf('Tags') + 1));
+    const tagsHeader = page.getByRole('columnheader', { name: 'Tags', exact: true });
+    expect((await tagCell.boundingBox())!.x).toBeCloseTo((await tagsHeader.boundingBox())!.x, 0);
     // The filter survives a reload, its tag still shown (the suggestions are asked for at once then).
     await page.reload();
     await expect.poll(() => rows(page).count()).toBe(1);

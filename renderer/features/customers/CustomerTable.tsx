@@ -6,11 +6,23 @@ import type { CustomerListItem, CustomerSortKey } from '../../api/types';
 import classes from './CustomerTable.module.css';
 import { useCustomerColumns, type CustomerColumn } from './useCustomerColumns';
 import type { SortDirection } from './useCustomerListParams';
+import { useVisibleColumns, type ColumnRange } from './useVisibleColumns';
 
 const ROW_HEIGHT = 44;
 // Match the .header/.row padding and gap in CustomerTable.module.css.
 const COLUMN_GAP = 12;
 const PADDING_X = 12;
+/**
+ * The rows' box in a desktop window until the table is measured, for the very first render: below the
+ * header, the page's title, search and two lines of filters (~310 px at 1280 px wide), right of the
+ * navigation and the page's padding (~255 px). Measuring first cost another render pass before any
+ * row showed; sized to the whole window, a third of the rows and a few columns (the first with a date,
+ * which makes a fresh tab load ICU's data) were drawn only to be dropped once it was measured.
+ */
+const initialRect = () => ({
+  width: Math.max(0, window.innerWidth - 255),
+  height: Math.max(0, window.innerHeight - 310),
+});
 
 interface CustomerTableProps {
   items: CustomerListItem[];
@@ -35,11 +47,14 @@ export function CustomerTable({ items, hasMore, loadMore, sort, direction, onSor
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 5,
-    // Rows in the very first render, sized to the window until the table is measured (measuring
-    // first cost another render pass before any row showed).
-    initialRect: { width: window.innerWidth, height: window.innerHeight },
+    initialRect: initialRect(),
   });
   const virtualRows = virtualizer.getVirtualItems();
+  const { first, last } = useVisibleColumns(
+    scrollRef,
+    columns.map((c) => c.minWidth),
+    { gap: COLUMN_GAP, padding: PADDING_X, initialRect: initialRect() },
+  );
   const lastIndex = virtualRows.at(-1)?.index ?? 0;
 
   useEffect(() => {
@@ -58,6 +73,7 @@ export function CustomerTable({ items, hasMore, loadMore, sort, direction, onSor
       className={classes.scroller}
       role="table"
       aria-rowcount={rowCount + 1}
+      aria-colcount={columns.length}
       data-testid="customer-table"
     >
       <div style={{ minWidth }}>
@@ -94,6 +110,8 @@ export function CustomerTable({ items, hasMore, loadMore, sort, direction, onSor
               height={virtualRow.size}
               customer={items[virtualRow.index]}
               columns={columns}
+              first={first}
+              last={last}
               gridTemplateColumns={gridTemplateColumns}
             />
           ))}
@@ -103,7 +121,7 @@ export function CustomerTable({ items, hasMore, loadMore, sort, direction, onSor
   );
 }
 
-interface CustomerRowProps {
+interface CustomerRowProps extends ColumnRange {
   index: number;
   start: number;
   height: number;
@@ -114,7 +132,7 @@ interface CustomerRowProps {
 }
 
 /** Memoized: the table re-renders as it is measured and scrolled, and rows already shown stay as they are. */
-const CustomerRow = memo(function CustomerRow({ index, start, height, customer, columns, gridTemplateColumns }: CustomerRowProps) {
+const CustomerRow = memo(function CustomerRow({ index, start, height, customer, columns, first, last, gridTemplateColumns }: CustomerRowProps) {
   return (
     <div
       role="row"
@@ -124,11 +142,15 @@ const CustomerRow = memo(function CustomerRow({ index, start, height, customer, 
       data-testid={customer ? 'customer-row' : 'customer-row-loading'}
     >
       {customer ? (
-        columns.map((column) => (
-          <div key={column.key} role="cell" className={classes.cell}>
-            {column.render(customer)}
-          </div>
-        ))
+        <>
+          {/* Holds the grid tracks of the columns scrolled out of view on the left. */}
+          {first > 0 && <div style={{ gridColumn: `span ${first}` }} />}
+          {columns.slice(first, last + 1).map((column, i) => (
+            <div key={column.key} role="cell" aria-colindex={first + i + 1} className={classes.cell}>
+              {column.render(customer)}
+            </div>
+          ))}
+        </>
       ) : (
         <Skeleton height={12} style={{ gridColumn: '1 / -1' }} />
       )}
