@@ -3,7 +3,7 @@ import { bulkSession } from '../import.repository.js';
 import { insertUser } from '../user.repository.js';
 import { DEFAULT_NOW, generate, HISTORY_MS, type GenerateOptions, type SeedCustomer } from './generate.js';
 import { seedInteractions, type InteractionSeedSummary } from './interactions.js';
-import { searchDocument } from './search-document.js';
+import { searchDocument } from '../../electron/services/customer-search.js';
 import type { SeedOffice } from './users.js';
 
 /**

@@ -1,6 +1,6 @@
 import { createdRecord, type AuditEntry } from '../../../db/audit.repository.js';
 import type { CustomerBulk } from '../../../db/import.repository.js';
-import { searchDocument } from '../../../db/seed/search-document.js';
+import { searchDocument } from '../customer-search.js';
 import type { ContactRow, NewContactRow } from '../../../db/tables/contact.table.js';
 import type { CustomerRow } from '../../../db/tables/customer.table.js';
 import type { CreateCustomerInput } from '../../api/schemas/customers.schema.js';
