@@ -1,4 +1,5 @@
 import type { Db } from './connection.js';
+import { inIds } from './id-list.js';
 import type { ContactRow, ContactUpdate, NewContactRow } from './tables/contact.table.js';
 import { softDelete, updateIfVersion } from './versioned.js';
 
@@ -15,6 +16,12 @@ export function listContactsOfCustomer(db: Db, customerId: number): Promise<Cont
 
 export function findContact(db: Db, id: number): Promise<ContactRow | undefined> {
   return db.selectFrom('contacts').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+}
+
+/** The live contacts among `ids`, by id (findContact for many). */
+export async function findContacts(db: Db, ids: readonly number[]): Promise<Map<number, ContactRow>> {
+  const rows = ids.length === 0 ? [] : await db.selectFrom('contacts').selectAll().where(inIds('id', ids)).where('deleted_at', 'is', null).execute();
+  return new Map(rows.map((row) => [row.id, row]));
 }
 
 export async function insertContact(db: Db, row: NewContactRow): Promise<number> {

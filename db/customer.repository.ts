@@ -352,14 +352,20 @@ export function isVisibleCustomer(db: Db, viewer: Viewer, id: number): Expressio
   return sql<SqlBool>`EXISTS ${filtered(db, viewer, {}).select(sql.lit(1).as('one')).where('c.id', '=', id)}`;
 }
 
+const visibleCustomers = (db: Db, viewer: Viewer) =>
+  filtered(db, viewer, {}).leftJoin('users as u', 'u.id', 'c.owner_id').selectAll('c').select('u.display_name as owner_name');
+
 /** A live customer the viewer may see, or undefined. */
 export function findVisibleCustomer(db: Db, viewer: Viewer, id: number) {
-  return filtered(db, viewer, {})
-    .leftJoin('users as u', 'u.id', 'c.owner_id')
-    .selectAll('c')
-    .select('u.display_name as owner_name')
-    .where('c.id', '=', id)
-    .executeTakeFirst();
+  return visibleCustomers(db, viewer).where('c.id', '=', id).executeTakeFirst();
+}
+
+export type VisibleCustomerRow = NonNullable<Awaited<ReturnType<typeof findVisibleCustomer>>>;
+
+/** The live customers among `ids` the viewer may see, by id (findVisibleCustomer for many). */
+export async function findVisibleCustomers(db: Db, viewer: Viewer, ids: readonly number[]): Promise<Map<number, VisibleCustomerRow>> {
+  const rows = ids.length === 0 ? [] : await visibleCustomers(db, viewer).where(inIds('c.id', ids)).execute();
+  return new Map(rows.map((row) => [row.id, row]));
 }
 
 export async function findCustomerTags(db: Db, customerId: number): Promise<string[]> {
@@ -370,6 +376,24 @@ export async function findCustomerTags(db: Db, customerId: number): Promise<stri
     .orderBy('tag')
     .execute();
   return rows.map((r) => r.tag);
+}
+
+/** The tags of each of `ids` in A-Z order; a customer without tags is absent. */
+export async function findTagsOfCustomers(db: Db, ids: readonly number[]): Promise<Map<number, string[]>> {
+  const tags = new Map<number, string[]>();
+  if (ids.length === 0) return tags;
+  const rows = await db
+    .selectFrom('customer_tags')
+    .select(['customer_id', 'tag'])
+    .where(inIds('customer_id', ids))
+    .orderBy('tag')
+    .execute();
+  for (const { customer_id, tag } of rows) {
+    const list = tags.get(customer_id);
+    if (list) list.push(tag);
+    else tags.set(customer_id, [tag]);
+  }
+  return tags;
 }
 
 export async function replaceCustomerTags(db: Db, customerId: number, tags: string[]): Promise<void> {

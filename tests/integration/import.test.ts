@@ -218,6 +218,21 @@ describe('import: duplicate policies', () => {
     expect(JSON.parse(audit[1]!.changes)).toMatchObject({ city: [null, '深圳'] });
   });
 
+  it('update: two rows of one batch matching one customer (one by its contact, one by its name) both apply', async () => {
+    await api.customers.create.mutate({
+      name: '杭州西湖茶业有限公司',
+      kind: 'company',
+      stage: 'prospect',
+      tags: [],
+      primaryContact: { name: '龙井', mobile: '13700007777' },
+    });
+    const rows = ['Customer name,Contact,Mobile,City,Tags', '西湖茶叶铺,龙井,13700007777,杭州,', '杭州西湖茶业有限公司,,,,茶'].join('\n');
+    const result = await importFile(api, 'same-customer.csv', utf8(rows), 'update');
+    expect(result.counts).toMatchObject({ created: 0, updated: 2, failed: 0 });
+    // The second row saw the first one's change: both saved, one after the other.
+    expect(await customerNamed('杭州西湖茶业有限公司')).toMatchObject({ city: '杭州', tags: ['茶'], version: 3 });
+  });
+
   it('create: every valid row becomes a new customer, duplicates or not', async () => {
     const result = await importFile(api, 'dups.csv', utf8(file), 'create');
     expect(result.counts).toMatchObject({ created: 4, updated: 0, skipped: 0 });

@@ -6,7 +6,7 @@ import { customerSearchDocument } from '../customer-search.js';
 import { duplicateKeys, type DuplicateKeys } from '../duplicates.service.js';
 import { IMPORT_FIELDS, type ColumnMapping, type ImportField } from './import-fields.js';
 import { createCustomers } from './import-create.js';
-import { updateFromRow } from './import-update.js';
+import { MatchedRecords, updateFromRow, type RecordMatch } from './import-update.js';
 import { validateRow, type RowIssue } from './row-validate.js';
 import type { SourceRow, SourceTable } from './table.js';
 
@@ -192,6 +192,8 @@ export async function runImport(ctx: UserContext, table: SourceTable, options: I
     const matches = policy === 'create' ? new Map<PendingRow, Match>() : await lookupMatches(db, bulk, ctx.user, rows);
     const creates: PendingRow[] = [];
     const updated: number[] = [];
+    const toUpdate = dryRun || policy !== 'update' ? [] : [...matches.values()].filter((m): m is RecordMatch & Match => m.visible && m.customerId !== null);
+    const records = await MatchedRecords.read(db, ctx.user, toUpdate);
     for (const p of rows) {
       const plannedName = dryRun && policy !== 'create' ? keyStrings(p.keys).map((k) => planned.get(k)).find(Boolean) : undefined;
       const match = matches.get(p) ?? (plannedName ? { customerId: null, customerName: plannedName, contactId: null, visible: true } : undefined);
@@ -207,7 +209,7 @@ export async function runImport(ctx: UserContext, table: SourceTable, options: I
         continue;
       }
       if (!dryRun && match.customerId !== null) {
-        const customer = await updateFromRow(db, ctx, { customerId: match.customerId, contactId: match.contactId }, p.input, given(p.row.cells), now);
+        const customer = await updateFromRow(db, ctx, records, { customerId: match.customerId, contactId: match.contactId }, p.input, given(p.row.cells), now);
         if (customer) bulk.reindexCustomer(customer.id, await customerSearchDocument(db, customer.id, customer.name));
         updated.push(match.customerId);
       }
