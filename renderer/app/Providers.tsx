@@ -11,21 +11,8 @@ import 'dayjs/locale/zh-cn';
 
 const theme = createTheme({
   primaryColor: 'indigo',
-  // The system UI font, then the usual Simplified Chinese fonts of macOS, Windows and Linux.
-  fontFamily: [
-    '-apple-system',
-    'BlinkMacSystemFont',
-    '"Segoe UI"',
-    '"PingFang SC"',
-    '"Hiragino Sans GB"',
-    '"Microsoft YaHei"',
-    '"Noto Sans CJK SC"',
-    '"Noto Sans SC"',
-    'Roboto',
-    'Helvetica',
-    'Arial',
-    'sans-serif',
-  ].join(', '),
+  // One list with the loading line's (app.css).
+  fontFamily: 'var(--crm-font-family)',
 });
 
 const colorSchemeManager = localStorageColorSchemeManager({ key: 'officeCrm.colorScheme' });
