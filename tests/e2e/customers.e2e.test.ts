@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ROOT } from '../../electron/app-info.js';
 import { createOwner, E2E_OWNER, openApp, signIn, signOut } from './app-session.js';
 import { browserAvailable, launchBrowser } from './browser.js';
+import { scrollCustomerTable } from './customer-table.js';
 import { startServe, type ServeProcess } from './serve-process.js';
 
 const SCREENSHOTS = join(APP_ROOT, 'test-results');
@@ -142,7 +143,7 @@ describe.runIf(browserAvailable())('customers in the browser through serve', () 
     // Only the columns in view are drawn (a 1280 px window shows about half of them); scrolled to,
     // the tags column's cells appear under its header.
     expect(await rows(page).first().textContent()).not.toContain('重点客户');
-    await page.evaluate(`document.querySelector('[data-testid="customer-table"]').scrollLeft = 5000`);
+    await scrollCustomerTable(page, 'right');
     const tagCell = rows(page).first().getByRole('cell').filter({ hasText: '重点客户' });
     await expect.poll(() => tagCell.count()).toBe(1);
     const headers = await page.getByRole('columnheader').allTextContents();

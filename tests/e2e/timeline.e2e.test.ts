@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { APP_ROOT } from '../../electron/app-info.js';
 import { withOwnerApp } from './app-session.js';
 import { browserAvailable } from './browser.js';
+import { scrollCustomerTable } from './customer-table.js';
 import type { ServeProcess } from './serve-process.js';
 
 const SCREENSHOTS = join(APP_ROOT, 'test-results');
@@ -84,6 +85,8 @@ describe.runIf(browserAvailable())('interaction timeline in the browser through 
 
   it('opens quick-log with the keyboard shortcut from the customer list, with a customer picker', async () => {
     await page.getByTestId('nav-customers').click();
+    await page.getByTestId('customer-row').first().waitFor();
+    await scrollCustomerTable(page, 'right');
     await expect.poll(() => page.getByTestId('days-since-contact').first().textContent()).toBe('Today');
     await page.keyboard.press('Control+J');
     await page.getByTestId('quick-log-customer').fill('青山');
@@ -93,6 +96,7 @@ describe.runIf(browserAvailable())('interaction timeline in the browser through 
     await page.getByTestId('save-interaction').click();
     await expect.poll(() => dialog(page).isVisible()).toBe(false);
 
+    await scrollCustomerTable(page, 'left');
     await page.getByRole('link', { name: CUSTOMER }).click();
     await expect.poll(() => items(page).count()).toBe(2);
     await expect.poll(() => items(page).first().textContent()).toContain('上门拜访');
