@@ -1,7 +1,6 @@
-import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from './connection.js';
 import { inIds } from './id-list.js';
-import type { Database } from './schema.js';
 import { searchMatchIds } from './search.js';
 import type { CustomerRow, CustomerStage, NewCustomerRow, CustomerUpdate } from './tables/customer.table.js';
 import { customerVisibleTo, type Viewer } from './visibility.js';
@@ -229,18 +228,6 @@ export async function listCustomersAndCount(db: Db, viewer: Viewer, page: Custom
   return { rows, total: ended ? page.offset + rows.length : await countCustomers(db, viewer, page, join) };
 }
 
-/** A column of the customer's primary contact (or first live contact), for the page's rows only. */
-function primaryContact(eb: ExpressionBuilder<Database & { c: Database['customers'] }, 'c'>, column: 'p.name' | 'p.mobile') {
-  return eb
-    .selectFrom('contacts as p')
-    .select(column)
-    .whereRef('p.customer_id', '=', 'c.id')
-    .where('p.deleted_at', 'is', null)
-    .orderBy('p.is_primary', 'desc')
-    .orderBy('p.id')
-    .limit(1);
-}
-
 type SortTerm = [column: string, direction: 'asc' | 'desc'];
 
 /** The page's order: the sort column, the owner's id after the owner's name (names may repeat), then the id. */
@@ -316,6 +303,20 @@ async function customerRows(db: Db, ids: number[], page: CustomerPageQuery): Pro
   return ids.length === 0 ? [] : listRows(db.selectFrom('customers as c').where(inIds('c.id', ids)), page);
 }
 
+/** A column of the customer's primary contact (or first live contact), for the page's rows only. */
+const primaryContact = (column: 'name' | 'mobile') =>
+  sql<string | null>`(SELECT p.${sql.raw(column)} FROM contacts p WHERE p.customer_id = c.id AND p.deleted_at IS NULL ORDER BY p.is_primary DESC, p.id LIMIT 1)`;
+
+/**
+ * The list's computed columns, built once as SQL fragments: written as builder calls, their subqueries
+ * were built and compiled again for every page (~45 of a 3-character search's ~265 µs).
+ */
+const COMPUTED_COLUMNS = [
+  primaryContact('name').as('primary_contact_name'),
+  primaryContact('mobile').as('primary_contact_mobile'),
+  sql<string | null>`(SELECT group_concat(t.tag, ',') FROM customer_tags t WHERE t.customer_id = c.id)`.as('tags'),
+];
+
 /** The list's rows of `query`'s customers, in the page's order. */
 function listRows(query: ReturnType<typeof filtered>, page: CustomerPageQuery): Promise<CustomerListRow[]> {
   const rows = query
@@ -336,11 +337,7 @@ function listRows(query: ReturnType<typeof filtered>, page: CustomerPageQuery): 
       'c.created_at',
       'c.updated_at',
     ])
-    .select((eb) => [
-      primaryContact(eb, 'p.name').as('primary_contact_name'),
-      primaryContact(eb, 'p.mobile').as('primary_contact_mobile'),
-      sql<string | null>`(SELECT group_concat(t.tag, ',') FROM customer_tags t WHERE t.customer_id = c.id)`.as('tags'),
-    ]);
+    .select(COMPUTED_COLUMNS);
   return inOrder(rows, sortTerms(page)).execute() as Promise<CustomerListRow[]>;
 }
 
