@@ -49,7 +49,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">
-        <NavigationMenu onNavigate={navbar.close} />
+        <AfterFirstPaint>
+          <NavigationMenu onNavigate={navbar.close} />
+        </AfterFirstPaint>
       </AppShell.Navbar>
       <AppShell.Main>
         <OfflineBanner />

@@ -165,9 +165,10 @@ describe.runIf(browserAvailable())('customers in the browser through serve', () 
       if (request.url().includes('customers.list')) asked.push(request.url());
     };
     page.on('request', note);
-    // Whether the rows were there when the signed-in app first showed (its navigation).
+    // Whether the rows were there when the signed-in app first showed (the list's search box; the
+    // navigation and the header's menus come just after the first paint).
     await page.addInitScript(`new MutationObserver((_, observer) => {
-      if (!document.querySelector('[data-testid="nav-customers"]')) return;
+      if (!document.querySelector('[data-testid="customer-search"]')) return;
       window.__rowsWithApp = document.querySelectorAll('[data-testid="customer-row"]').length;
       observer.disconnect();
     }).observe(document, { childList: true, subtree: true });`);
