@@ -42,18 +42,20 @@ export function CustomerTable({ items, hasMore, loadMore, sort, direction, onSor
   const minWidth = columns.reduce((sum, c) => sum + c.minWidth + COLUMN_GAP, PADDING_X * 2);
   const scrollRef = useRef<HTMLDivElement>(null);
   const rowCount = items.length + (hasMore ? 1 : 0);
+  // The rows and the columns start from the same estimate of the table's box.
+  const firstRect = initialRect();
   const virtualizer = useVirtualizer({
     count: rowCount,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 5,
-    initialRect: initialRect(),
+    initialRect: firstRect,
   });
   const virtualRows = virtualizer.getVirtualItems();
   const { first, last } = useVisibleColumns(
     scrollRef,
     columns.map((c) => c.minWidth),
-    { gap: COLUMN_GAP, padding: PADDING_X, initialRect: initialRect() },
+    { gap: COLUMN_GAP, padding: PADDING_X, initialRect: firstRect },
   );
   const lastIndex = virtualRows.at(-1)?.index ?? 0;
 
