@@ -43,8 +43,14 @@ export interface Connection {
  * page or a count walks one of them; kept in SQLite's own cache those walks took a third to half less
  * time than re-reading pages from the OS (npm run bench). Memory is only used as pages are read.
  */
+interface Handle {
+  sqlite: SQLite.Database;
+  /** The connection's statement cache, shared with Kysely's queries. */
+  prepare: (sql: string) => SQLite.Statement;
+}
+
 // The better-sqlite3 handle under each Kysely instance openDatabase made (see sqliteHandleOf).
-const handles = new WeakMap<Db, SQLite.Database>();
+const handles = new WeakMap<Db, Handle>();
 
 /**
  * The raw handle under `db`, for db/'s bulk paths (prepared statements reused across thousands of rows).
@@ -55,7 +61,19 @@ const handles = new WeakMap<Db, SQLite.Database>();
 export function sqliteHandleOf(db: Db): SQLite.Database {
   const handle = handles.get(db);
   if (!handle) throw new Error('Not a database opened by openDatabase');
-  return handle;
+  return handle.sqlite;
+}
+
+/**
+ * The prepared statements of `db`'s connection for a read that may run at once, without queuing for
+ * the connection through Kysely; undefined where it must queue. A synchronous read cannot interleave
+ * with other work, so it is safe whenever no transaction is open: one that is (another request's, or
+ * the caller's own) holds rows the read must not see, or must see through the transaction itself.
+ * `db` must be the instance openDatabase returned; a transaction's queries go through the transaction.
+ */
+export function idleStatements(db: Db): ((sql: string) => SQLite.Statement) | undefined {
+  const handle = handles.get(db);
+  return handle && handle.sqlite.open && !handle.sqlite.inTransaction ? handle.prepare : undefined;
 }
 
 export function openDatabase(file: string, options: { connectionWaitMs?: number } = {}): Connection {
@@ -65,12 +83,10 @@ export function openDatabase(file: string, options: { connectionWaitMs?: number 
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('cache_size = -65536');
-  const dialect = new BoundedWaitSqliteDialect(
-    { database: { prepare: statementCache(sqlite), close: () => sqlite.close() } },
-    options.connectionWaitMs,
-  );
+  const prepare = statementCache(sqlite);
+  const dialect = new BoundedWaitSqliteDialect({ database: { prepare, close: () => sqlite.close() } }, options.connectionWaitMs);
   const db = new Kysely<Database>({ dialect });
-  handles.set(db, sqlite);
+  handles.set(db, { sqlite, prepare });
   return {
     db,
     sqlite,

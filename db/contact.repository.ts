@@ -1,17 +1,15 @@
 import type { Db } from './connection.js';
-import { inIds } from './id-list.js';
+import { inList } from './in-list.js';
+import { preparedSelect } from './prepared-select.js';
 import type { ContactRow, ContactUpdate, NewContactRow } from './tables/contact.table.js';
 import { softDelete, updateIfVersion } from './versioned.js';
 
+const contactsOfCustomer = preparedSelect((db, $: { customerId: number }) =>
+  db.selectFrom('contacts').selectAll().where('customer_id', '=', $.customerId).where('deleted_at', 'is', null).orderBy('is_primary', 'desc').orderBy('id'),
+);
+
 export function listContactsOfCustomer(db: Db, customerId: number): Promise<ContactRow[]> {
-  return db
-    .selectFrom('contacts')
-    .selectAll()
-    .where('customer_id', '=', customerId)
-    .where('deleted_at', 'is', null)
-    .orderBy('is_primary', 'desc')
-    .orderBy('id')
-    .execute();
+  return contactsOfCustomer(db, { customerId });
 }
 
 export function findContact(db: Db, id: number): Promise<ContactRow | undefined> {
@@ -20,7 +18,7 @@ export function findContact(db: Db, id: number): Promise<ContactRow | undefined>
 
 /** The live contacts among `ids`, by id (findContact for many). */
 export async function findContacts(db: Db, ids: readonly number[]): Promise<Map<number, ContactRow>> {
-  const rows = ids.length === 0 ? [] : await db.selectFrom('contacts').selectAll().where(inIds('id', ids)).where('deleted_at', 'is', null).execute();
+  const rows = ids.length === 0 ? [] : await db.selectFrom('contacts').selectAll().where(inList('id', ids)).where('deleted_at', 'is', null).execute();
   return new Map(rows.map((row) => [row.id, row]));
 }
 

@@ -1,9 +1,10 @@
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from './connection.js';
-import { inIds } from './id-list.js';
+import { inList } from './in-list.js';
+import { preparedSelect } from './prepared-select.js';
 import { searchMatchIds } from './search.js';
 import type { CustomerRow, CustomerStage, NewCustomerRow, CustomerUpdate } from './tables/customer.table.js';
-import { customerVisibleTo, type Viewer } from './visibility.js';
+import { customerVisibleTo, viewerOf, viewerShape, viewerValues, type Viewer, type ViewerShape, type ViewerValues } from './visibility.js';
 import { softDelete, updateIfVersion } from './versioned.js';
 
 export const CUSTOMER_SORT_COLUMNS = {
@@ -210,7 +211,7 @@ export async function listCustomersAndCount(db: Db, viewer: Viewer, page: Custom
   const ids = sets.length > 0 ? await idsInSets(db, sets, BROAD_SET) : null;
   if (ids && ids.length < BROAD_SET) {
     // The sets' ids stand in for the sets (the search and the tag).
-    const others = filtered(db, viewer, { ...page, search: undefined, tag: undefined }).where(inIds('c.id', ids));
+    const others = filtered(db, viewer, { ...page, search: undefined, tag: undefined }).where(inList('c.id', ids));
     if (ids.length <= page.limit) {
       // No more customers than a page: all their rows at once (what a page reads anyway).
       const all = await listRows(others, page);
@@ -300,7 +301,7 @@ export async function listCustomerPage(db: Db, viewer: Viewer, page: CustomerPag
 
 /** The list's rows of these customers, with their owner, primary contact and tags, in the page's order. */
 async function customerRows(db: Db, ids: number[], page: CustomerPageQuery): Promise<CustomerListRow[]> {
-  return ids.length === 0 ? [] : listRows(db.selectFrom('customers as c').where(inIds('c.id', ids)), page);
+  return ids.length === 0 ? [] : listRows(db.selectFrom('customers as c').where(inList('c.id', ids)), page);
 }
 
 /** A column of the customer's primary contact (or first live contact), for the page's rows only. */
@@ -352,27 +353,30 @@ export function isVisibleCustomer(db: Db, viewer: Viewer, id: number): Expressio
 const visibleCustomers = (db: Db, viewer: Viewer) =>
   filtered(db, viewer, {}).leftJoin('users as u', 'u.id', 'c.owner_id').selectAll('c').select('u.display_name as owner_name');
 
+const visibleCustomerById = preparedSelect((db, $: ViewerValues & { id: number }, shape: ViewerShape) =>
+  visibleCustomers(db, viewerOf(shape, $)).where('c.id', '=', $.id),
+);
+
 /** A live customer the viewer may see, or undefined. */
-export function findVisibleCustomer(db: Db, viewer: Viewer, id: number) {
-  return visibleCustomers(db, viewer).where('c.id', '=', id).executeTakeFirst();
+export async function findVisibleCustomer(db: Db, viewer: Viewer, id: number) {
+  const [row] = await visibleCustomerById(db, { ...viewerValues(viewer), id }, viewerShape(viewer));
+  return row;
 }
 
 export type VisibleCustomerRow = NonNullable<Awaited<ReturnType<typeof findVisibleCustomer>>>;
 
 /** The live customers among `ids` the viewer may see, by id (findVisibleCustomer for many). */
 export async function findVisibleCustomers(db: Db, viewer: Viewer, ids: readonly number[]): Promise<Map<number, VisibleCustomerRow>> {
-  const rows = ids.length === 0 ? [] : await visibleCustomers(db, viewer).where(inIds('c.id', ids)).execute();
+  const rows = ids.length === 0 ? [] : await visibleCustomers(db, viewer).where(inList('c.id', ids)).execute();
   return new Map(rows.map((row) => [row.id, row]));
 }
 
+const tagsOfCustomer = preparedSelect((db, $: { customerId: number }) =>
+  db.selectFrom('customer_tags').select('tag').where('customer_id', '=', $.customerId).orderBy('tag'),
+);
+
 export async function findCustomerTags(db: Db, customerId: number): Promise<string[]> {
-  const rows = await db
-    .selectFrom('customer_tags')
-    .select('tag')
-    .where('customer_id', '=', customerId)
-    .orderBy('tag')
-    .execute();
-  return rows.map((r) => r.tag);
+  return (await tagsOfCustomer(db, { customerId })).map((r) => r.tag);
 }
 
 /** The tags of each of `ids` in A-Z order; a customer without tags is absent. */
@@ -382,7 +386,7 @@ export async function findTagsOfCustomers(db: Db, ids: readonly number[]): Promi
   const rows = await db
     .selectFrom('customer_tags')
     .select(['customer_id', 'tag'])
-    .where(inIds('customer_id', ids))
+    .where(inList('customer_id', ids))
     .orderBy('tag')
     .execute();
   for (const { customer_id, tag } of rows) {

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from './connection.js';
-import { inIds } from './id-list.js';
+import { inList } from './in-list.js';
 import { customerVisibleTo, type Viewer } from './visibility.js';
 
 /**
@@ -133,6 +133,6 @@ export function findPairCustomers(db: Db, ids: number[]) {
     .selectFrom('customers as c')
     .leftJoin('users as u', 'u.id', 'c.owner_id')
     .select(['c.id', 'c.name', 'c.kind', 'c.stage', 'c.province', 'c.city', 'c.updated_at', 'u.display_name as owner_name'])
-    .where(inIds('c.id', ids))
+    .where(inList('c.id', ids))
     .execute();
 }

@@ -1,5 +1,5 @@
 import type { Db } from './connection.js';
-import { inIds } from './id-list.js';
+import { inList } from './in-list.js';
 
 export interface CustomerExportExtras {
   id: number;
@@ -35,7 +35,7 @@ export async function findCustomerExportExtras(db: Db, ids: number[]): Promise<M
         primary('wechat_id').as('contact_wechat_id'),
       ];
     })
-    .where(inIds('c.id', ids))
+    .where(inList('c.id', ids))
     .execute();
   return new Map(rows.map((row) => [row.id, row as CustomerExportExtras]));
 }

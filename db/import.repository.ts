@@ -2,7 +2,7 @@ import type SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { auditRow, type AuditEntry } from './audit.repository.js';
 import { sqliteHandleOf, type Db } from './connection.js';
-import { inIds } from './id-list.js';
+import { inList } from './in-list.js';
 import { searchIndexTexts, type SearchDocument } from './search.js';
 import type { NewContactRow } from './tables/contact.table.js';
 import type { NewCustomerRow } from './tables/customer.table.js';
@@ -179,7 +179,7 @@ export async function visibleCustomerIds(db: Db, viewer: Viewer, ids: number[]):
   const rows = await db
     .selectFrom('customers')
     .select('id')
-    .where(inIds('id', unique))
+    .where(inList('id', unique))
     .where(condition)
     .execute();
   for (const row of rows) visible.add(row.id);

@@ -1,6 +1,7 @@
 import type { Db } from './connection.js';
 import { isVisibleCustomer } from './customer.repository.js';
-import { inIds } from './id-list.js';
+import { inList } from './in-list.js';
+import { preparedSelect } from './prepared-select.js';
 import { isVisibleLead } from './lead.repository.js';
 import type {
   InteractionRow,
@@ -9,7 +10,7 @@ import type {
   NewInteractionRow,
 } from './tables/interaction.table.js';
 import { updateIfVersion } from './versioned.js';
-import type { Viewer } from './visibility.js';
+import { viewerOf, viewerShape, viewerValues, type Viewer, type ViewerShape, type ViewerValues } from './visibility.js';
 
 /** Notes are written about a customer, not with them: they do not count as contact. */
 const CONTACT_TYPES: readonly InteractionType[] = ['call', 'email', 'meeting', 'visit', 'chat', 'social'];
@@ -49,17 +50,38 @@ export type TimelineOwner = { customerId: number } | { leadId: number };
  * 500 costs what page 1 does. The viewer's visibility of the customer or lead is checked in the same
  * query rather than by a query before it (the customer page opens with this one).
  */
+const timelinePage = preparedSelect(
+  (
+    db,
+    $: ViewerValues & { ownerId: number; types?: InteractionType[]; afterOccurredAt?: string; afterId?: number; limit: number },
+    shape: ViewerShape & { lead: boolean; typed: boolean; after: boolean },
+  ) => {
+    const viewer = viewerOf(shape, $);
+    let query = shape.lead
+      ? withCreator(db).where('i.lead_id', '=', $.ownerId).where(isVisibleLead(db, viewer, $.ownerId))
+      : withCreator(db).where('i.customer_id', '=', $.ownerId).where(isVisibleCustomer(db, viewer, $.ownerId));
+    if (shape.typed) query = query.where(inList('i.type', $.types!));
+    if (shape.after) query = query.where((eb) => eb(eb.refTuple('i.occurred_at', 'i.id'), '<', eb.tuple($.afterOccurredAt!, $.afterId!)));
+    return query.orderBy('i.occurred_at', 'desc').orderBy('i.id', 'desc').limit($.limit);
+  },
+);
+
 export function listTimelinePage(db: Db, owner: TimelineOwner, page: TimelinePageQuery): Promise<InteractionRecord[]> {
-  let query =
-    'customerId' in owner
-      ? withCreator(db).where('i.customer_id', '=', owner.customerId).where(isVisibleCustomer(db, page.viewer, owner.customerId))
-      : withCreator(db).where('i.lead_id', '=', owner.leadId).where(isVisibleLead(db, page.viewer, owner.leadId));
-  if (page.types?.length) query = query.where('i.type', 'in', page.types);
-  const after = page.after;
-  if (after) {
-    query = query.where((eb) => eb(eb.refTuple('i.occurred_at', 'i.id'), '<', eb.tuple(after.occurredAt, after.id)));
-  }
-  return query.orderBy('i.occurred_at', 'desc').orderBy('i.id', 'desc').limit(page.limit).execute();
+  const lead = 'leadId' in owner;
+  const typed = !!page.types?.length;
+  const { after } = page;
+  return timelinePage(
+    db,
+    {
+      ...viewerValues(page.viewer),
+      ownerId: lead ? owner.leadId : owner.customerId,
+      types: page.types,
+      afterOccurredAt: after?.occurredAt,
+      afterId: after?.id,
+      limit: page.limit,
+    },
+    { ...viewerShape(page.viewer), lead, typed, after: !!after },
+  );
 }
 
 export interface Participant {
@@ -68,25 +90,28 @@ export interface Participant {
   name: string;
 }
 
+const staffOf = preparedSelect((db, $: { interactionIds: number[] }) =>
+  db
+    .selectFrom('interaction_staff as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select(['s.interaction_id', 'u.id', 'u.display_name as name'])
+    .where(inList('s.interaction_id', $.interactionIds))
+    .orderBy('u.display_name'),
+);
+
+const contactsOf = preparedSelect((db, $: { interactionIds: number[] }) =>
+  db
+    .selectFrom('interaction_contacts as ic')
+    .innerJoin('contacts as k', 'k.id', 'ic.contact_id')
+    .select(['ic.interaction_id', 'k.id', 'k.name'])
+    .where(inList('ic.interaction_id', $.interactionIds))
+    .orderBy('k.name'),
+);
+
 /** Colleagues and contacts who took part in the given interactions, in a stable order. */
 export async function findParticipants(db: Db, interactionIds: number[]) {
   if (interactionIds.length === 0) return { staff: [] as Participant[], contacts: [] as Participant[] };
-  const [staff, contacts] = await Promise.all([
-    db
-      .selectFrom('interaction_staff as s')
-      .innerJoin('users as u', 'u.id', 's.user_id')
-      .select(['s.interaction_id', 'u.id', 'u.display_name as name'])
-      .where(inIds('s.interaction_id', interactionIds))
-      .orderBy('u.display_name')
-      .execute(),
-    db
-      .selectFrom('interaction_contacts as ic')
-      .innerJoin('contacts as k', 'k.id', 'ic.contact_id')
-      .select(['ic.interaction_id', 'k.id', 'k.name'])
-      .where(inIds('ic.interaction_id', interactionIds))
-      .orderBy('k.name')
-      .execute(),
-  ]);
+  const [staff, contacts] = await Promise.all([staffOf(db, { interactionIds }), contactsOf(db, { interactionIds })]);
   return { staff, contacts };
 }
 

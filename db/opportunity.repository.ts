@@ -1,6 +1,6 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Db } from './connection.js';
-import { inIds } from './id-list.js';
+import { inList } from './in-list.js';
 import type { Currency, NewOpportunityRow, OpportunityRow, OpportunityUpdate } from './tables/opportunity.table.js';
 import { customerVisibleTo, type Viewer } from './visibility.js';
 import { softDelete, updateIfVersion } from './versioned.js';
@@ -347,7 +347,7 @@ export async function openDealSummaries(db: Db, customerIds: number[]): Promise<
       (eb) => eb.fn.countAll<number>().as('count'),
       (eb) => eb.fn.sum<number>('amount_minor').as('amount_minor'),
     ])
-    .where(inIds('customer_id', customerIds))
+    .where(inList('customer_id', customerIds))
     .where('closed_at', 'is', null)
     .where('deleted_at', 'is', null)
     .groupBy(['customer_id', 'currency'])

@@ -30,3 +30,14 @@ export function customerVisibleTo(ownerColumn: Expression<number | null>, viewer
       return sql<SqlBool>`${ownerColumn} = ${viewer.id}`;
   }
 }
+
+/** What of a viewer decides its visibility rule's SQL (see customerVisibleTo): part of a prepared select's shape. */
+export const viewerShape = (viewer: Viewer) => ({ role: viewer.role, team: viewer.teamId !== null });
+export type ViewerShape = ReturnType<typeof viewerShape>;
+
+/** The viewer's ids, bound at each run of a prepared select. */
+export const viewerValues = (viewer: Viewer) => ({ viewerId: viewer.id, teamId: viewer.teamId });
+export type ViewerValues = ReturnType<typeof viewerValues>;
+
+/** The viewer a prepared select is built for: the shape's role, its ids the placeholders `$`. */
+export const viewerOf = (shape: ViewerShape, $: ViewerValues): Viewer => ({ role: shape.role, id: $.viewerId, teamId: shape.team ? $.teamId : null });
