@@ -101,6 +101,8 @@ describe('validation: field errors the form shows next to each field', () => {
     [{ name: '   ' }, 'name', 'required'],
     [{ name: 'x'.repeat(121) }, 'name', 'tooLong'],
     [{ kind: 'alien' }, 'kind', 'required'],
+    [{ tags: ['VIP', '华东,华南'] }, 'tags.1', 'tagSeparator'],
+    [{ tags: ['重点|大客户'] }, 'tags.0', 'tagSeparator'],
     [{ nextFollowUpOn: '2026-02-30' }, 'nextFollowUpOn', 'invalidDate'],
     [{ primaryContact: { name: '王五', mobile: '12345' } }, 'primaryContact.mobile', 'invalidMobile'],
     [{ primaryContact: { name: '王五', mobile: '12800138000' } }, 'primaryContact.mobile', 'invalidMobile'],

@@ -17,7 +17,15 @@ export const customerTiers = ['A', 'B', 'C', 'D'] as const;
 export const customerSources = ['website', 'referral', 'exhibition', 'advertising', 'phone', 'social', 'other'] as const;
 export const genders = ['male', 'female', 'other'] as const;
 
-const tag = z.string().trim().min(1, 'required').max(30, 'tooLong');
+/** What separates tags in an imported cell (and the export's), so no tag may contain one: it would come back split. */
+export const TAG_SEPARATORS = /[,，;；、|]/;
+
+const tag = z
+  .string()
+  .trim()
+  .min(1, 'required')
+  .max(30, 'tooLong')
+  .refine((t) => !TAG_SEPARATORS.test(t), 'tagSeparator');
 
 export const contactFields = z.object({
   name: requiredText(60),

@@ -1,4 +1,4 @@
-import { createCustomerInput, type CreateCustomerInput } from '../../api/schemas/customers.schema.js';
+import { createCustomerInput, TAG_SEPARATORS, type CreateCustomerInput } from '../../api/schemas/customers.schema.js';
 import { parsePhone } from '../validation/phone.js';
 import { CONTACT_IMPORT_FIELDS, type ColumnMapping, type ImportField } from './import-fields.js';
 import { choiceValue, type ChoiceField } from './value-aliases.js';
@@ -13,7 +13,6 @@ export type ValidatedRow =
   | { ok: true; input: CreateCustomerInput }
   | { ok: false; issues: RowIssue[] };
 
-const TAG_SEPARATORS = /[,，;；、|]/;
 
 /** "2024/3/5", "2024.03.05", "2024年3月5日" → "2024-03-05"; anything else unchanged, for validation to judge. */
 export function calendarDate(text: string): string {
