@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { browserAvailable, launchBrowser } from '../../e2e/browser.js';
 import type { BenchContext } from '../context.js';
 import { percentile, summarize } from '../measure.js';
@@ -10,6 +10,8 @@ const FIRST_ROWS_MS = 1000;
 const LONG_TASK_MS = 50;
 /** Repeat visits: of 10, the p95 was the slowest one; of 20 it is a percentile. */
 const NAVIGATIONS = 20;
+/** First visits, each in a browser launched for it: one alone moved by 250 ms between runs. */
+const FIRST_VISITS = 5;
 /** Pages of 100 rows scrolled through after the first. */
 const SCROLLED_PAGES = 10;
 
@@ -123,22 +125,39 @@ function breakdown(visits: FirstRows[]): string {
 
 const scrollThrough = (page: Page, pages: number) => page.evaluate<ScrollResult>(`(${SCROLL_THROUGH})(${pages})`);
 
+/** A page of a new browser context (empty cache), signed in and instrumented. */
+async function listPage(browser: Browser, url: string, cookie: string): Promise<Page> {
+  const [name, value] = [cookie.slice(0, cookie.indexOf('=')), cookie.slice(cookie.indexOf('=') + 1)];
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+  await context.addCookies([{ name, value, url }]);
+  await context.addInitScript({ content: INSTRUMENT_PAGE });
+  return context.newPage();
+}
+
+/** The first visit of a browser just launched: its first renderer process, fonts and caches all cold. */
+async function firstVisit(url: string, cookie: string): Promise<FirstRows> {
+  const browser = await launchBrowser();
+  try {
+    return await openList(await listPage(browser, url, cookie), url);
+  } finally {
+    await browser.close();
+  }
+}
+
 /**
  * The customer list in Chromium through `serve`, already signed in: time from navigation to the first
- * row on screen (the first visit with an empty cache, then repeat visits from a blank page and
- * reloads), and long tasks while scrolling down through ten pages of rows.
+ * row on screen (first visits, each in a newly launched browser; then, in one browser, repeat visits
+ * from a blank page and reloads), and long tasks while scrolling down through ten pages of rows.
  */
 export async function browserSection(ctx: BenchContext): Promise<BenchRow[]> {
   if (!browserAvailable()) return [];
   const { url, cookie } = await ctx.serve();
-  const [name, value] = [cookie.slice(0, cookie.indexOf('=')), cookie.slice(cookie.indexOf('=') + 1)];
+  const firsts: FirstRows[] = [];
+  for (let i = 0; i < Math.min(ctx.runs, FIRST_VISITS); i++) firsts.push(await firstVisit(url, cookie));
   const browser = await launchBrowser();
   try {
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
-    await context.addCookies([{ name, value, url }]);
-    await context.addInitScript({ content: INSTRUMENT_PAGE });
-    const page = await context.newPage();
-    const firstVisit = await openList(page, url);
+    const page = await listPage(browser, url, cookie);
+    await openList(page, url);
     const visits = Math.min(ctx.runs, NAVIGATIONS);
     const repeats: FirstRows[] = [];
     for (let i = 0; i < visits; i++) repeats.push(await openList(page, url));
@@ -148,15 +167,17 @@ export async function browserSection(ctx: BenchContext): Promise<BenchRow[]> {
     const pages = Math.min(SCROLLED_PAGES, ctx.runs);
     const scrolled = await scrollThrough(page, pages);
     const long = scrolled.longTasks.map((task) => task.duration);
+    const first = summarize('browser: navigation to first list rows (first visit of a new browser, empty cache)', firsts.map((visit) => visit.rows));
     const warm = summarize('browser: navigation to first list rows (repeat visits from a blank page)', repeats.map((visit) => visit.rows));
     const reloaded = summarize('browser: navigation to first list rows (reloads)', reloads.map((visit) => visit.rows));
     return [
       {
         section: 'browser',
-        name: 'browser: navigation to first list rows (first visit, empty cache)',
-        figure: { value: firstVisit.rows, unit: 'ms' },
-        result: breakdown([firstVisit]),
-        targets: [below(firstVisit.rows, FIRST_ROWS_MS, 'first rows')],
+        name: first.name,
+        timing: timingOf(first),
+        result: breakdown(firsts),
+        // The median: a browser's first visit happens once, and one of five may meet a slow spell of the machine.
+        targets: [below(first.p50, FIRST_ROWS_MS, 'p50 first rows')],
       },
       {
         section: 'browser',
