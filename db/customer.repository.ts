@@ -359,7 +359,7 @@ const visibleCustomerById = preparedSelect((db, $: ViewerValues & { id: number }
 
 /** A live customer the viewer may see, or undefined. */
 export async function findVisibleCustomer(db: Db, viewer: Viewer, id: number) {
-  const [row] = await visibleCustomerById(db, { ...viewerValues(viewer), id }, viewerShape(viewer));
+  const [row] = await visibleCustomerById(db, viewerValues(viewer, { id }), viewerShape(viewer, {}));
   return row;
 }
 

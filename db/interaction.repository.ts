@@ -72,15 +72,14 @@ export function listTimelinePage(db: Db, owner: TimelineOwner, page: TimelinePag
   const { after } = page;
   return timelinePage(
     db,
-    {
-      ...viewerValues(page.viewer),
+    viewerValues(page.viewer, {
       ownerId: lead ? owner.leadId : owner.customerId,
       types: page.types,
       afterOccurredAt: after?.occurredAt,
       afterId: after?.id,
       limit: page.limit,
-    },
-    { ...viewerShape(page.viewer), lead, typed, after: !!after },
+    }),
+    viewerShape(page.viewer, { lead, typed, after: !!after }),
   );
 }
 
