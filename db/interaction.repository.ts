@@ -1,8 +1,8 @@
 import type { Db } from './connection.js';
 import { isVisibleCustomer } from './customer.repository.js';
 import { inList } from './in-list.js';
-import { preparedSelect } from './prepared-select.js';
 import { isVisibleLead } from './lead.repository.js';
+import { preparedSelect } from './prepared-select.js';
 import type {
   InteractionRow,
   InteractionType,
@@ -44,12 +44,6 @@ export function findInteraction(db: Db, id: number): Promise<InteractionRecord |
 /** Whose timeline: a customer's, or a lead's (its interactions follow it into the customer it becomes). */
 export type TimelineOwner = { customerId: number } | { leadId: number };
 
-/**
- * One page of a customer's or a lead's timeline, newest first. Keyset paging on (occurred_at, id) walks
- * the interactions_timeline (or interactions_lead_id) index from where the last page stopped, so page
- * 500 costs what page 1 does. The viewer's visibility of the customer or lead is checked in the same
- * query rather than by a query before it (the customer page opens with this one).
- */
 const timelinePage = preparedSelect(
   (
     db,
@@ -66,6 +60,12 @@ const timelinePage = preparedSelect(
   },
 );
 
+/**
+ * One page of a customer's or a lead's timeline, newest first. Keyset paging on (occurred_at, id) walks
+ * the interactions_timeline (or interactions_lead_id) index from where the last page stopped, so page
+ * 500 costs what page 1 does. The viewer's visibility of the customer or lead is checked in the same
+ * query rather than by a query before it (the customer page opens with this one).
+ */
 export function listTimelinePage(db: Db, owner: TimelineOwner, page: TimelinePageQuery): Promise<InteractionRecord[]> {
   const lead = 'leadId' in owner;
   const typed = !!page.types?.length;

@@ -2,7 +2,7 @@ import type { CompiledQuery, SelectQueryBuilder } from 'kysely';
 import { idleStatements, type Db } from './connection.js';
 
 /**
- * Stands in for a value while a prepared query is built; the value is bound at each run. It may only
+ * Stands in for a value while a prepared select is built; the value is bound at each run. It may only
  * be handed to the query builder: used as a value in JS (compared, stringified) it would build a wrong
  * query without a word, so it throws instead.
  */
@@ -10,7 +10,7 @@ export class Placeholder {
   constructor(readonly name: string) {}
 
   toJSON(): never {
-    throw new Error(`Placeholder "${this.name}" used as a value while building a prepared query`);
+    throw new Error(`Placeholder "${this.name}" used as a value while building a prepared select`);
   }
 
   [Symbol.toPrimitive](): never {
@@ -18,7 +18,7 @@ export class Placeholder {
   }
 }
 
-/** What decides a prepared query's SQL text: plain values, one compiled query for each combination. */
+/** What decides a prepared select's SQL text: plain values, one compiled query for each combination. */
 export type QueryShape = Record<string, string | number | boolean | null>;
 
 /** Values bound to placeholders: a list goes as JSON (see inList). */
@@ -45,7 +45,7 @@ export function preparedSelect<Values extends Record<string, unknown>, Row, Shap
     if (!query) compiled.set(key, (query = build(db, placeholders, shape).compile()));
     const parameters = query.parameters.map((p) => {
       if (!(p instanceof Placeholder)) return p;
-      if (values[p.name] === undefined) throw new Error(`No value for "${p.name}" in a prepared query`);
+      if (values[p.name] === undefined) throw new Error(`No value for "${p.name}" in a prepared select`);
       return bound(values[p.name]);
     });
     const statements = idleStatements(db);
