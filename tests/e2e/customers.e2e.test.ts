@@ -128,11 +128,13 @@ describe.runIf(browserAvailable())('customers in the browser through serve', () 
     await page.getByTestId('edit-customer').click();
     // The tag field suggests the tags in use, asked for when it is first focused.
     const tagsInput = page.getByLabel('Tags', { exact: true }).and(page.locator('input'));
-    await tagsInput.fill('重点客户');
+    // A separator typed ends a tag, as Enter does (a tag may not contain one).
+    await tagsInput.pressSequentially('重点客户;华东');
     await tagsInput.press('Enter');
     await page.getByTestId('save-customer').click();
     await expect.poll(() => page.url()).not.toContain('/edit');
     await expect.poll(() => page.getByText('重点客户').first().isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('华东', { exact: true }).first().isVisible()).toBe(true);
 
     await page.getByTestId('nav-customers').click();
     await expect.poll(() => rows(page).count()).toBe(2);

@@ -17,15 +17,16 @@ export const customerTiers = ['A', 'B', 'C', 'D'] as const;
 export const customerSources = ['website', 'referral', 'exhibition', 'advertising', 'phone', 'social', 'other'] as const;
 export const genders = ['male', 'female', 'other'] as const;
 
-/** What separates tags in an imported cell (and the export's), so no tag may contain one: it would come back split. */
-export const TAG_SEPARATORS = /[,，;；、|]/;
+/** What separates tags in the tag field, an imported cell and the export's, so no tag may contain one: it would come back split. */
+export const tagSeparators = [',', '，', ';', '；', '、', '|'] as const;
+export const TAG_SEPARATOR = new RegExp(`[${tagSeparators.join('')}]`);
 
 const tag = z
   .string()
   .trim()
   .min(1, 'required')
   .max(30, 'tooLong')
-  .refine((t) => !TAG_SEPARATORS.test(t), 'tagSeparator');
+  .refine((t) => !TAG_SEPARATOR.test(t), 'tagSeparator');
 
 export const contactFields = z.object({
   name: requiredText(60),

@@ -1,4 +1,4 @@
-import { createCustomerInput, TAG_SEPARATORS, type CreateCustomerInput } from '../../api/schemas/customers.schema.js';
+import { createCustomerInput, TAG_SEPARATOR, type CreateCustomerInput } from '../../api/schemas/customers.schema.js';
 import { parsePhone } from '../validation/phone.js';
 import { CONTACT_IMPORT_FIELDS, type ColumnMapping, type ImportField } from './import-fields.js';
 import { choiceValue, type ChoiceField } from './value-aliases.js';
@@ -62,7 +62,7 @@ export function validateRow(cells: string[], mapping: ColumnMapping): ValidatedR
     stage: choiceOr(cell('stage'), 'stage', 'prospect'),
     tier: choiceOr(cell('tier'), 'tier', null),
     tags: cell('tags')
-      .split(TAG_SEPARATORS)
+      .split(TAG_SEPARATOR)
       .map((tag) => tag.trim())
       .filter(Boolean),
     notes: cell('notes'),

@@ -20,10 +20,12 @@ import { Link } from 'react-router';
 import { optionsOf } from '../../shared/options';
 import type { Form } from '../../shared/useForm';
 import { ContactFields } from './ContactFields';
-import { CUSTOMER_KINDS, CUSTOMER_SOURCES, CUSTOMER_STAGES, CUSTOMER_TIERS } from './customer-values';
+import { CUSTOMER_KINDS, CUSTOMER_SOURCES, CUSTOMER_STAGES, CUSTOMER_TIERS, TAG_SEPARATORS } from './customer-values';
 import type { ContactFormValues, CustomerFormValues } from './form-values';
 import { useOwnerOptions } from './useOwnerOptions';
 import { useTagSuggestions } from './useTagSuggestions';
+
+const TAG_SPLIT_CHARS = [...TAG_SEPARATORS];
 
 interface CustomerFormProps {
   title: string;
@@ -129,6 +131,7 @@ export function CustomerForm({ title, form, primaryContact, alerts, saving, onSu
               onFocus={tagSuggestions.onFocus}
               value={values.tags}
               onChange={(tags) => set('tags', tags)}
+              splitChars={TAG_SPLIT_CHARS}
               error={error('tags')}
               clearable
             />

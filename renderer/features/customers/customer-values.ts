@@ -4,6 +4,7 @@ import type {
   customerStages,
   customerTiers,
   genders,
+  tagSeparators,
 } from '../../../electron/api/schemas/customers.schema';
 import type { CustomerStage } from '../../api/types';
 
@@ -22,6 +23,8 @@ export const CUSTOMER_SOURCES: typeof customerSources = [
   'other',
 ];
 export const GENDERS: typeof genders = ['male', 'female', 'other'];
+/** Typed in the tag field, each of these ends a tag (a tag may not contain one). */
+export const TAG_SEPARATORS: typeof tagSeparators = [',', '，', ';', '；', '、', '|'];
 
 export const STAGE_COLORS: Record<CustomerStage, string> = {
   prospect: 'gray',
