@@ -13,7 +13,6 @@ export type ValidatedRow =
   | { ok: true; input: CreateCustomerInput }
   | { ok: false; issues: RowIssue[] };
 
-
 /** "2024/3/5", "2024.03.05", "2024年3月5日" → "2024-03-05"; anything else unchanged, for validation to judge. */
 export function calendarDate(text: string): string {
   const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T].*)?$/.exec(text);
