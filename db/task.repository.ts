@@ -63,9 +63,11 @@ export function listVisibleTasks(db: Db, viewer: Viewer, filter: TaskFilter): Pr
   if (filter.dueBefore) query = query.where('t.due_at', '<', filter.dueBefore);
   if (filter.endsAfter) {
     const from = filter.endsAfter;
-    query = query.where((eb) =>
-      eb.or([eb('t.due_at', '>=', from), eb.and([eb('t.ends_at', 'is not', null), eb('t.ends_at', '>', from)])]),
-    );
+    // The first condition is implied by the second (an item ends at or after its start) and is there for
+    // the index tasks_live_reach: the range starts at `from` instead of at the assignee's first task.
+    query = query
+      .where(sql<string>`coalesce(t.ends_at, t.due_at)`, '>=', from)
+      .where((eb) => eb.or([eb('t.due_at', '>=', from), eb.and([eb('t.ends_at', 'is not', null), eb('t.ends_at', '>', from)])]));
   }
   if (filter.assigneeId !== undefined) query = query.where('t.assignee_id', '=', filter.assigneeId);
   if (filter.customerId !== undefined) query = query.where('t.customer_id', '=', filter.customerId);

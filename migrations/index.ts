@@ -11,6 +11,7 @@ import * as m0009 from './0009-leads.js';
 import * as m0010 from './0010-name-stem-in-app.js';
 import * as m0011 from './0011-lead-interactions.js';
 import * as m0012 from './0012-tag-uses.js';
+import * as m0013 from './0013-task-indexes.js';
 
 /**
  * Every migration, in order. A static list rather than a folder read at run time, so the bundled app
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '0010-name-stem-in-app': m0010,
   '0011-lead-interactions': m0011,
   '0012-tag-uses': m0012,
+  '0013-task-indexes': m0013,
 };
