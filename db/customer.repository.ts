@@ -2,7 +2,7 @@ import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from './connection.js';
 import { inList } from './in-list.js';
 import { preparedSelect } from './prepared-select.js';
-import { searchMatchIds } from './search.js';
+import { customerSearch, searchMatchIds } from './search.js';
 import type { CustomerRow, CustomerStage, NewCustomerRow, CustomerUpdate } from './tables/customer.table.js';
 import { customerVisibleTo, viewerOf, viewerShape, viewerValues, type Viewer, type ViewerShape, type ViewerValues } from './visibility.js';
 import { softDelete, updateIfVersion } from './versioned.js';
@@ -89,7 +89,7 @@ function idSets(filter: CustomerFilter): IdSet[] {
       contains: sql`EXISTS (SELECT 1 FROM customer_tags t WHERE t.customer_id = c.id AND t.tag = ${filter.tag})`,
     });
   }
-  const search = filter.search ? searchMatchIds(filter.search) : null;
+  const search = filter.search ? searchMatchIds(customerSearch, filter.search) : null;
   // The unary + keeps SQLite from reading the list's ids from the table one by one (see SetJoin).
   if (search) sets.push({ ids: search, contains: sql`+c.id IN (${search})` });
   return sets;

@@ -1,5 +1,6 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Db } from './connection.js';
+import { leadSearch, searchMatchIds } from './search.js';
 import type { LeadAssignmentRuleRow, LeadRow, LeadStatus, LeadUpdate, NewLeadRow, RuleField } from './tables/lead.table.js';
 import { customerVisibleTo, type Viewer } from './visibility.js';
 import { softDelete, updateIfVersion } from './versioned.js';
@@ -21,16 +22,8 @@ function visible(db: Db, viewer: Viewer, filter: LeadFilter) {
   if (filter.statuses?.length) query = query.where('l.status', 'in', filter.statuses);
   if (filter.sources?.length) query = query.where('l.source', 'in', filter.sources);
   if (filter.ownerIds?.length) query = query.where('l.owner_id', 'in', filter.ownerIds);
-  if (filter.search) {
-    const like = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where((eb) =>
-      eb.or([
-        sql<boolean>`l.company_name LIKE ${like} ESCAPE '\\'`,
-        sql<boolean>`l.person_name LIKE ${like} ESCAPE '\\'`,
-        sql<boolean>`l.mobile LIKE ${like} ESCAPE '\\'`,
-      ]),
-    );
-  }
+  const matches = filter.search ? searchMatchIds(leadSearch, filter.search) : null;
+  if (matches) query = query.where(sql<SqlBool>`l.id IN (${matches})`);
   return query;
 }
 

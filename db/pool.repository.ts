@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from './connection.js';
+import { leadSearch, searchMatchIds } from './search.js';
 
 /**
  * The public pool: live customers and open leads nobody owns. Every sales role sees the pool through
@@ -25,10 +26,8 @@ function poolLeads(db: Db, search: string | undefined) {
     .where('l.deleted_at', 'is', null)
     .where('l.owner_id', 'is', null)
     .where('l.status', '!=', 'converted');
-  if (search) {
-    const like = escapeLike(search);
-    query = query.where(sql<boolean>`(l.company_name LIKE ${like} ESCAPE '\\' OR l.person_name LIKE ${like} ESCAPE '\\')`);
-  }
+  const matches = search ? searchMatchIds(leadSearch, search) : null;
+  if (matches) query = query.where(sql<boolean>`l.id IN (${matches})`);
   return query;
 }
 

@@ -2,9 +2,21 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db } from './connection.js';
 
 /**
- * Customer search over SQLite FTS5 (see migration 0001). One document per customer holding its name
- * and its contacts' names, emails and phone digits, so one query finds a customer by any of them.
+ * Search over SQLite FTS5. One document per customer holding its name and its contacts' names, emails
+ * and phone digits, so one query finds a customer by any of them (migration 0001); one per lead with its
+ * company, person, email and phone digits (migration 0014). Each has two indexes: trigrams for 3+
+ * characters, adjacent character pairs for 1-2.
  */
+
+/** The two FTS5 tables of one kind of record (names from this file only: they go into SQL as identifiers). */
+export interface SearchIndex {
+  readonly body: string;
+  readonly pairs: string;
+}
+
+export const customerSearch: SearchIndex = { body: 'customer_search', pairs: 'customer_search_pairs' };
+/** Leads are indexed whether live or deleted (their lists filter deleted ones out; leads are never purged). */
+export const leadSearch: SearchIndex = { body: 'lead_search', pairs: 'lead_search_pairs' };
 
 export interface SearchDocument {
   names: string[];
@@ -29,17 +41,17 @@ export function searchIndexTexts(doc: SearchDocument): { body: string; pairs: st
   };
 }
 
-export async function writeSearchDocument(db: Db, customerId: number, doc: SearchDocument): Promise<void> {
+export async function writeSearchDocument(db: Db, index: SearchIndex, id: number, doc: SearchDocument): Promise<void> {
   const { body, pairs } = searchIndexTexts(doc);
-  await deleteSearchDocument(db, customerId);
-  await sql`INSERT INTO customer_search (rowid, body) VALUES (${customerId}, ${body})`.execute(db);
-  await sql`INSERT INTO customer_search_pairs (rowid, body) VALUES (${customerId}, ${pairs})`.execute(db);
+  await deleteSearchDocument(db, index, id);
+  await sql`INSERT INTO ${sql.table(index.body)} (rowid, body) VALUES (${id}, ${body})`.execute(db);
+  await sql`INSERT INTO ${sql.table(index.pairs)} (rowid, body) VALUES (${id}, ${pairs})`.execute(db);
 }
 
-/** The index holds live customers only: a deleted customer's document goes, a restore writes it again. */
-export async function deleteSearchDocument(db: Db, customerId: number): Promise<void> {
-  await sql`DELETE FROM customer_search WHERE rowid = ${customerId}`.execute(db);
-  await sql`DELETE FROM customer_search_pairs WHERE rowid = ${customerId}`.execute(db);
+/** The customers' index holds live customers only: a deleted customer's document goes, a restore writes it again. */
+export async function deleteSearchDocument(db: Db, index: SearchIndex, id: number): Promise<void> {
+  await sql`DELETE FROM ${sql.table(index.body)} WHERE rowid = ${id}`.execute(db);
+  await sql`DELETE FROM ${sql.table(index.pairs)} WHERE rowid = ${id}`.execute(db);
 }
 
 const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
@@ -82,21 +94,23 @@ export function parseSearch(text: string): Terms {
 }
 
 /**
- * The ids of the customers (live or not) whose document matches every term, or null for blank text:
+ * The ids of the records (live or not) whose document matches every term, or null for blank text:
  * one FTS query per index the terms need, intersected.
  */
-export function searchMatchIds(text: string): RawBuilder<{ id: number }> | null {
+export function searchMatchIds(index: SearchIndex, text: string): RawBuilder<{ id: number }> | null {
   const { substrings, pairs } = parseSearch(text);
   const queries: RawBuilder<{ id: number }>[] = [];
   if (substrings.length > 0) {
     const query = substrings.map(quote).join(' AND ');
-    queries.push(sql`SELECT rowid AS id FROM customer_search WHERE customer_search MATCH ${query}`);
+    const table = sql.table(index.body);
+    queries.push(sql`SELECT rowid AS id FROM ${table} WHERE ${table} MATCH ${query}`);
   }
   if (pairs.length > 0) {
     // One character is a pair prefix ("张" finds 张伟, read from the one-character prefix index);
     // two characters are a whole pair.
     const query = pairs.map((p) => ([...p].length === 1 ? `${quote(p)}*` : quote(p))).join(' AND ');
-    queries.push(sql`SELECT rowid AS id FROM customer_search_pairs WHERE customer_search_pairs MATCH ${query}`);
+    const table = sql.table(index.pairs);
+    queries.push(sql`SELECT rowid AS id FROM ${table} WHERE ${table} MATCH ${query}`);
   }
   if (queries.length === 0) return null;
   return sql`${sql.join(queries, sql` INTERSECT `)}`;

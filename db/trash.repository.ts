@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from './connection.js';
-import { deleteSearchDocument } from './search.js';
+import { customerSearch, deleteSearchDocument } from './search.js';
 import type { ContactRow } from './tables/contact.table.js';
 import { customerVisibleTo, type Viewer } from './visibility.js';
 
@@ -215,7 +215,7 @@ export async function purgeCustomer(db: Db, id: number): Promise<void> {
   await db.deleteFrom('opportunities').where('customer_id', '=', id).execute();
   await db.deleteFrom('contacts').where('customer_id', '=', id).execute();
   await db.deleteFrom('customer_tags').where('customer_id', '=', id).execute();
-  await deleteSearchDocument(db, id);
+  await deleteSearchDocument(db, customerSearch, id);
   await db.deleteFrom('customers').where('id', '=', id).execute();
 }
 

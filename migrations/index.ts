@@ -12,6 +12,7 @@ import * as m0010 from './0010-name-stem-in-app.js';
 import * as m0011 from './0011-lead-interactions.js';
 import * as m0012 from './0012-tag-uses.js';
 import * as m0013 from './0013-task-indexes.js';
+import * as m0014 from './0014-lead-search.js';
 
 /**
  * Every migration, in order. A static list rather than a folder read at run time, so the bundled app
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '0011-lead-interactions': m0011,
   '0012-tag-uses': m0012,
   '0013-task-indexes': m0013,
+  '0014-lead-search': m0014,
 };

@@ -1,6 +1,6 @@
 import { listContactsOfCustomer } from '../../db/contact.repository.js';
 import type { Db } from '../../db/connection.js';
-import { writeSearchDocument, type SearchDocument } from '../../db/search.js';
+import { customerSearch, writeSearchDocument, type SearchDocument } from '../../db/search.js';
 import { phoneSearchDigits } from './validation/phone.js';
 
 interface ContactChannels {
@@ -37,5 +37,5 @@ export async function customerSearchDocument(db: Db, customerId: number, custome
 
 /** Rewrites a customer's search document from its name and live contacts. Call inside the write's transaction. */
 export async function reindexCustomer(db: Db, customerId: number, customerName: string): Promise<void> {
-  await writeSearchDocument(db, customerId, await customerSearchDocument(db, customerId, customerName));
+  await writeSearchDocument(db, customerSearch, customerId, await customerSearchDocument(db, customerId, customerName));
 }

@@ -13,7 +13,7 @@ import {
 } from '../../db/customer.repository.js';
 import { startHolding } from '../../db/pool.repository.js';
 import type { NewCustomerRow } from '../../db/tables/customer.table.js';
-import { deleteSearchDocument } from '../../db/search.js';
+import { customerSearch, deleteSearchDocument } from '../../db/search.js';
 import { findUserById } from '../../db/user.repository.js';
 import { changedColumns } from '../../db/versioned.js';
 import type {
@@ -203,7 +203,7 @@ export async function deleteCustomer(ctx: UserContext, id: number): Promise<void
     if (!before) throw notFound('customer', id);
     await softDeleteCustomer(trx, id, ctx.user.id, now);
     const contactIds = await softDeleteContactsWithCustomer(trx, id, ctx.user.id, now);
-    await deleteSearchDocument(trx, id);
+    await deleteSearchDocument(trx, customerSearch, id);
     await recordWithContacts(trx, ctx, now, 'delete', { id }, contactIds.map((contactId) => ({ id: contactId })));
     return contactIds;
   });

@@ -7,6 +7,7 @@ import { recordChange } from './audit-trail.js';
 import { nowIso, type UserContext } from './context.js';
 import { invalid, notFound } from './errors.js';
 import { assertManager, assertMayAssign, resolveAssignee, type AssigneeChoice } from './lead-assignment.service.js';
+import { reindexLead } from './lead-search.js';
 import { auditedLead, leadColumns, toLead, type Lead } from './leads.mappers.js';
 import { staleVersion } from './stale-version.js';
 
@@ -51,8 +52,9 @@ export async function createLead(ctx: UserContext, input: CreateLeadInput): Prom
   const now = nowIso(ctx.clock);
   const lead = await ctx.db.transaction().execute(async (trx) => {
     const ownerId = await resolveAssignee(trx, choice, input.fields);
+    const columns = leadColumns(input.fields);
     const id = await insertLead(trx, {
-      ...leadColumns(input.fields),
+      ...columns,
       owner_id: ownerId,
       converted_customer_id: null,
       converted_at: null,
@@ -63,6 +65,7 @@ export async function createLead(ctx: UserContext, input: CreateLeadInput): Prom
       deleted_by: null,
       version: 1,
     });
+    await reindexLead(trx, id, columns);
     // Read back without the visibility rule: a rep may hand a new lead to the pool or a colleague.
     const created = toLead((await findLiveLead(trx, id))!);
     await recordChange(trx, ctx, now, { entity: 'lead', entityId: id, customerId: null, op: 'create', changes: { ...createdRecord(auditedLead(created)), ...(input.assign ? { assignment: [null, choice.mode] } : {}) } });
@@ -78,8 +81,10 @@ export async function updateLead(ctx: UserContext, input: UpdateLeadInput): Prom
     const before = await loadVisibleLead(trx, ctx, input.id);
     if (before.status === 'converted') throw invalid({ status: 'leadConverted' });
     if (input.fields.source !== before.source) await assertKnownSource(trx, input.fields.source);
-    const ok = await updateLeadIfVersion(trx, input.id, input.version, { ...leadColumns(input.fields), updated_at: now });
+    const columns = leadColumns(input.fields);
+    const ok = await updateLeadIfVersion(trx, input.id, input.version, Object.assign({ updated_at: now }, columns));
     if (!ok) throw await staleVersion(trx, 'lead', before);
+    await reindexLead(trx, input.id, columns);
     const after = await loadVisibleLead(trx, ctx, input.id);
     await recordChange(trx, ctx, now, { entity: 'lead', entityId: input.id, customerId: null, op: 'update', changes: diffRecords(auditedLead(before), auditedLead(after)) });
     return after;

@@ -3,7 +3,7 @@ import { listContactsOfCustomer, softDeleteContact, updateContactIfVersion } fro
 import type { Db } from '../../db/connection.js';
 import { findCustomerTags, findVisibleCustomer, updateCustomerIfVersion } from '../../db/customer.repository.js';
 import { addCustomerTags, moveContact, moveCustomerRecords, moveTimeline } from '../../db/merge.repository.js';
-import { deleteSearchDocument } from '../../db/search.js';
+import { customerSearch, deleteSearchDocument } from '../../db/search.js';
 import type { AuditOp } from '../../db/tables/audit-log.table.js';
 import type { ContactRow, ContactUpdate } from '../../db/tables/contact.table.js';
 import type { CustomerRow } from '../../db/tables/customer.table.js';
@@ -132,7 +132,7 @@ export async function mergeCustomers(ctx: UserContext, input: MergeCustomersInpu
     const tags = [...survivorTags, ...mergedTags.filter((t) => !survivorTags.includes(t))];
     await addCustomerTags(trx, survivor.id, tags);
     await reindexCustomer(trx, survivor.id, chosen.name);
-    await deleteSearchDocument(trx, merged.id);
+    await deleteSearchDocument(trx, customerSearch, merged.id);
     await moveTimeline(trx, merged.id, survivor.id);
     await moveCustomerRecords(trx, merged.id, survivor.id, now);
 

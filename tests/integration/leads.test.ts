@@ -67,6 +67,35 @@ describe('leads', () => {
     expect((await appErrorOf(reps[0]!.api.leads.saveSources.mutate({ sources: ['x'] }))).code).toBe('forbidden');
   });
 
+  it('finds leads by a part of the company or person, by phone digits however typed, by e-mail; an edit re-indexes', async () => {
+    const found = async (client: ApiClient, search: string) => (await client.leads.list.query({ search })).items.map((l) => l.id);
+    const created = await reps[2]!.api.leads.create.mutate({
+      fields: lead({ companyName: '杭州安思特科技有限公司', personName: '欧阳明轩', mobile: '13906781234', email: 'mingxuan@ansite.cn' }),
+    });
+    for (const search of ['安思', '安思特科技', '明轩', '欧', '1234', '139 0678', '+86 139-0678-1234', 'mingxuan@', '安思 明轩']) {
+      expect(await found(reps[2]!.api, search), search).toEqual([created.id]);
+    }
+    expect(await found(reps[2]!.api, '安思 王芳')).toEqual([]);
+    // Another rep's lead stays out of sight in a search as in the list.
+    expect(await found(outsider.api, '安思')).toEqual([]);
+
+    const renamed = await reps[2]!.api.leads.update.mutate({
+      id: created.id,
+      version: created.version,
+      fields: lead({ companyName: '宁波远洋贸易有限公司', personName: '欧阳明轩', mobile: null, email: null }),
+    });
+    expect(await found(reps[2]!.api, '安思')).toEqual([]);
+    expect(await found(reps[2]!.api, '1234')).toEqual([]);
+    expect(await found(reps[2]!.api, '远洋')).toEqual([renamed.id]);
+    const total = (await reps[2]!.api.leads.list.query({ search: '远洋', limit: 1 })).total;
+    expect(total).toBe(1);
+
+    // The pool's lead list searches the same index.
+    const pooled = await api.leads.create.mutate({ fields: lead({ companyName: '公海里的星辰公司', mobile: '13577778888' }), assign: { mode: 'manual', ownerId: null } });
+    expect((await reps[0]!.api.pool.list.query({ kind: 'leads', search: '7777 8888' })).leads.map((l) => l.id)).toEqual([pooled.id]);
+    expect((await reps[0]!.api.pool.list.query({ kind: 'leads', search: '星辰' })).leads.map((l) => l.id)).toEqual([pooled.id]);
+  });
+
   it("a sales rep cannot read or change another rep's lead", async () => {
     const mine = await reps[1]!.api.leads.create.mutate({ fields: lead({ companyName: '只属于本的公司' }) });
     expect((await appErrorOf(outsider.api.leads.get.query({ id: mine.id }))).code).toBe('not_found');
