@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { auditRow, type AuditEntry } from './audit.repository.js';
 import { sqliteHandleOf, type Db } from './connection.js';
 import { inList } from './in-list.js';
+import { rowInserter as inserter } from './row-inserter.js';
 import { searchIndexTexts, type SearchDocument } from './search.js';
 import type { NewContactRow } from './tables/contact.table.js';
 import type { NewCustomerRow } from './tables/customer.table.js';
@@ -36,15 +37,6 @@ const CUSTOMER_COLUMNS = ['name', 'name_key', 'name_stem', 'kind', 'industry', '
 const CONTACT_COLUMNS = ['customer_id', 'name', 'title', 'mobile', 'landline', 'email', 'wechat_id', 'birthday', 'gender', 'is_primary',
   'created_at', 'updated_at', 'deleted_at', 'deleted_by', 'version'] as const satisfies readonly (keyof NewContactRow)[];
 const AUDIT_COLUMNS = ['entity', 'entity_id', 'customer_id', 'op', 'user_id', 'at', 'changes'] as const satisfies readonly (keyof ReturnType<typeof auditRow>)[];
-
-/**
- * A prepared INSERT of `columns` taking a row object. Values are bound by position (binding by name
- * costs half as much again at 100k rows). Table and column names come from this file only.
- */
-function inserter<Row>(sqlite: SQLite.Database, table: string, columns: readonly (keyof Row & string)[]) {
-  const statement = sqlite.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
-  return (row: Row) => Number(statement.run(columns.map((column) => row[column] ?? null)).lastInsertRowid);
-}
 
 function prepareStatements(sqlite: SQLite.Database) {
   return {

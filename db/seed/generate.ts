@@ -6,7 +6,7 @@ import { birthday, email, title, wechatId } from './contact-details.js';
 import { personName } from './names.js';
 import { landlineFor, mobileFor } from './phones.js';
 import { address, pickCity } from './places.js';
-import { Random, zipfWeights } from './random.js';
+import { Random, recentBetween, zipfWeights } from './random.js';
 import { office, type SeedOffice, type SeedUser } from './users.js';
 
 /**
@@ -72,11 +72,6 @@ const NOTES = ['对价格比较敏感，需要申请折扣。', '年底有采购
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const day = (ms: number) => iso(ms).slice(0, 10);
-
-/** A moment between `from` and `to`, more likely near `to` (recent activity is denser). */
-function recentBetween(random: Random, from: number, to: number): number {
-  return Math.round(from + (to - from) * Math.sqrt(random.next()));
-}
 
 /** Customer owners: mostly sales reps, some managers, a few the boss, a few nobody yet. */
 function ownerPicker(users: SeedUser[]) {

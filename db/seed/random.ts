@@ -64,6 +64,11 @@ export class Random {
   }
 }
 
+/** A moment between `from` and `to`, more likely near `to` (recent activity is denser). */
+export function recentBetween(random: Random, from: number, to: number): number {
+  return Math.round(from + (to - from) * Math.sqrt(random.next()));
+}
+
 /**
  * Weights for a list where earlier entries are more common (Zipf-like, exponent s), as with surnames: a
  * handful are very common, the tail is long.

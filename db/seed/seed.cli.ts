@@ -1,9 +1,11 @@
 /**
- * npm run seed -- --data DIR [--customers 100000] [--contacts N] [--interactions N] [--deals N] [--seed 42] [--password P] [--force]
+ * npm run seed -- --data DIR [--customers 100000] [--contacts N] [--interactions N] [--deals N] [--leads N] [--tasks N]
+ *   [--seed 42] [--password P] [--force]
  *
  * Fills the office database in DIR (created and migrated if needed) with generated customers, contacts
- * and an office of users, then --deals deals over the live customers. Refuses to add customers to a
- * database that already has some unless --force; `--customers 0 --deals N` adds deals only.
+ * and an office of users, then --deals deals over the live customers, --leads leads and --tasks follow-ups
+ * (of those customers, leads and deals). Refuses to add customers to a database that already has some
+ * unless --force; `--customers 0 --deals N` adds deals only.
  */
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
@@ -13,8 +15,10 @@ import { migrateToLatest } from '../migrate.js';
 import { DATABASE_FILE } from '../../electron/host.js';
 import { hashPassword } from '../../electron/services/password.js';
 import { DEFAULT_NOW } from './generate.js';
+import { seedLeads } from './leads.js';
 import { seedDeals } from './opportunities.js';
 import { seedDatabase } from './seed.js';
+import { seedTasks } from './tasks.js';
 
 export const DEFAULT_PASSWORD = 'office-crm-demo';
 
@@ -24,6 +28,8 @@ const { values } = parseArgs({
     customers: { type: 'string', default: '1000' },
     contacts: { type: 'string' },
     deals: { type: 'string', default: '0' },
+    leads: { type: 'string', default: '0' },
+    tasks: { type: 'string', default: '0' },
     interactions: { type: 'string', default: '0' },
     seed: { type: 'string', default: '42' },
     now: { type: 'string' },
@@ -43,6 +49,8 @@ async function main(): Promise<void> {
   const customers = wholeNumber('customers', values.customers);
   const contacts = values.contacts === undefined ? undefined : wholeNumber('contacts', values.contacts);
   const deals = wholeNumber('deals', values.deals);
+  const leads = wholeNumber('leads', values.leads);
+  const tasks = wholeNumber('tasks', values.tasks);
   const interactions = wholeNumber('interactions', values.interactions);
   const seed = wholeNumber('seed', values.seed);
   const now = values.now ? new Date(values.now) : DEFAULT_NOW;
@@ -96,6 +104,14 @@ async function main(): Promise<void> {
         `the rest (users) ${s(t.total - t.generate - t.insert - t.interactions)}.`,
     );
     if (deals > 0) await seedDealsInto(connection, { seed, deals, now });
+    if (leads > 0) {
+      const made = await seedLeads(connection, { seed, leads, now });
+      console.log(`Made ${made.leads} leads (${made.pool} in the public pool, ${made.converted} converted) in ${s(made.ms)}.`);
+    }
+    if (tasks > 0) {
+      const made = await seedTasks(connection, { seed, tasks, now });
+      console.log(`Made ${made.tasks} tasks (${made.open} open) in ${s(made.ms)}.`);
+    }
   } finally {
     await connection.close();
   }

@@ -19,7 +19,8 @@ async function main(): Promise<void> {
   const { machine, dataset } = report;
   console.log(
     `\n${dataset.customers.toLocaleString('en')} customers, ${dataset.contacts.toLocaleString('en')} contacts, ` +
-      `${dataset.interactions.toLocaleString('en')} interactions, ${dataset.deals.toLocaleString('en')} deals; ` +
+      `${dataset.interactions.toLocaleString('en')} interactions, ${dataset.deals.toLocaleString('en')} deals, ` +
+      `${dataset.leads.toLocaleString('en')} leads, ${dataset.tasks.toLocaleString('en')} tasks; ` +
       `${report.runs} runs per scenario. ${machine.cpu}, ${machine.cores} cores, ${machine.ramGb} GB, Node ${machine.node}, ` +
       `SQLite ${machine.sqlite}; load average ${machine.loadAverage.start.join(' ')} at the start, ${machine.loadAverage.end.join(' ')} at the end.\n`,
   );

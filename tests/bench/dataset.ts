@@ -4,8 +4,10 @@ import { flushFileToDisk } from '../../db/backup.js';
 import { openDatabase } from '../../db/connection.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { DEFAULT_NOW } from '../../db/seed/generate.js';
+import { seedLeads } from '../../db/seed/leads.js';
 import { seedDeals } from '../../db/seed/opportunities.js';
 import { seedDatabase } from '../../db/seed/seed.js';
+import { seedTasks } from '../../db/seed/tasks.js';
 import { DATABASE_FILE } from '../../electron/host.js';
 import { hashPassword } from '../../electron/services/password.js';
 
@@ -21,17 +23,21 @@ export interface Scale {
   interactions: number;
   /** A quarter of them open (db/seed/opportunities.ts). */
   deals: number;
+  /** A quarter of the open ones in the public pool (db/seed/leads.ts). */
+  leads: number;
+  /** Follow-ups of customers, leads and deals, the next two months' open (db/seed/tasks.ts). */
+  tasks: number;
   /** Rows in the generated CSV the import section imports. */
   importRows: number;
 }
 
 export const SCALES = {
   /** The smoke test's: seconds to seed, every section still meets real data. */
-  small: { customers: 2_000, contacts: 6_000, interactions: 10_000, deals: 2_000, importRows: 1_000 },
+  small: { customers: 2_000, contacts: 6_000, interactions: 10_000, deals: 2_000, leads: 1_000, tasks: 4_000, importRows: 1_000 },
   /** The promise: an office with 100k customers and years of activity. */
-  '100k': { customers: 100_000, contacts: 300_000, interactions: 1_000_000, deals: 200_000, importRows: 100_000 },
+  '100k': { customers: 100_000, contacts: 300_000, interactions: 1_000_000, deals: 200_000, leads: 50_000, tasks: 200_000, importRows: 100_000 },
   /** Ten times the customers (and their contacts), the same activity: where lists and search break elsewhere. */
-  '1m': { customers: 1_000_000, contacts: 3_000_000, interactions: 1_000_000, deals: 200_000, importRows: 100_000 },
+  '1m': { customers: 1_000_000, contacts: 3_000_000, interactions: 1_000_000, deals: 200_000, leads: 50_000, tasks: 200_000, importRows: 100_000 },
 } as const satisfies Record<string, Scale>;
 
 export type ScaleName = keyof typeof SCALES;
@@ -72,7 +78,10 @@ async function generate(dir: string, description: DatasetDescription, log: (line
   try {
     await migrateToLatest(connection.db);
     const now = new Date(description.now);
-    log(`Seeding ${description.customers} customers, ${description.interactions} interactions, ${description.deals} deals into ${dir}…`);
+    log(
+      `Seeding ${description.customers} customers, ${description.interactions} interactions, ${description.deals} deals, ` +
+        `${description.leads} leads, ${description.tasks} tasks into ${dir}…`,
+    );
     await seedDatabase(connection, {
       seed: description.seed,
       customers: description.customers,
@@ -85,6 +94,8 @@ async function generate(dir: string, description: DatasetDescription, log: (line
       },
     });
     await seedDeals(connection, { seed: description.seed, deals: description.deals, now });
+    await seedLeads(connection, { seed: description.seed, leads: description.leads, now });
+    await seedTasks(connection, { seed: description.seed, tasks: description.tasks, now });
   } finally {
     // Closing runs PRAGMA optimize, as the app does on every exit, so the planner has statistics, and
     // folds the WAL into the file, so a plain file copy is the whole database.

@@ -7,7 +7,7 @@ import type { Measurement } from './measure.js';
 
 /** The benchmark's results: one row per measured thing, a table on screen and a JSON file. */
 
-export const SECTIONS = ['list', 'search', 'page', 'board', 'startup', 'http', 'load', 'browser', 'writes', 'backup', 'import'] as const;
+export const SECTIONS = ['list', 'search', 'page', 'board', 'leads', 'tasks', 'startup', 'http', 'load', 'browser', 'writes', 'backup', 'import'] as const;
 export type SectionName = (typeof SECTIONS)[number];
 
 export interface Target {

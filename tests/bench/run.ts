@@ -14,9 +14,11 @@ import { browserSection } from './sections/browser.js';
 import { httpSection } from './sections/http.js';
 import { loadSection } from './sections/load.js';
 import { importSection } from './sections/import.js';
+import { leadsSection } from './sections/leads.js';
 import { listSection, searchSection } from './sections/list.js';
 import { pageSection } from './sections/page.js';
 import { startupSection } from './sections/startup.js';
+import { tasksSection } from './sections/tasks.js';
 import { writesSection } from './sections/writes.js';
 import { pickTerms } from './terms.js';
 
@@ -49,6 +51,8 @@ const SECTION_RUNNERS: Record<SectionName, Section> = {
   search: searchSection,
   page: pageSection,
   board: boardSection,
+  leads: leadsSection,
+  tasks: tasksSection,
   startup: startupSection,
   http: httpSection,
   load: loadSection,

@@ -1,0 +1,41 @@
+import { calendarRangeInput, listTasksInput, myDayInput } from '../../../electron/api/schemas/tasks.schema.js';
+import { calendarRange } from '../../../electron/services/calendar.service.js';
+import type { UserContext } from '../../../electron/services/context.js';
+import { listTasks, myDay } from '../../../electron/services/tasks.service.js';
+import type { BenchContext } from '../context.js';
+import { measure } from '../measure.js';
+import { p95Below, timingOf, type BenchRow } from '../report.js';
+import { cycle } from '../scenarios.js';
+import { CLICK_P95_MS } from './board.js';
+
+const DAY = 86_400_000;
+const TIME_ZONE = 'Asia/Shanghai';
+
+/** My day, the calendar's month as each role opens it, and a customer's follow-ups (issue 4's screens). */
+export async function tasksSection(ctx: BenchContext): Promise<BenchRow[]> {
+  const [owner, manager, rep] = [ctx.users.owner, ctx.users.manager, ctx.users.rep].map((user) => ctx.as(user)) as [
+    UserContext,
+    UserContext,
+    UserContext,
+  ];
+  const rows: BenchRow[] = [];
+  const timed = async <T>(name: string, call: (i: number) => Promise<T>, describe: (result: T) => string) => {
+    const m = await measure(name, call, { runs: ctx.runs, describe });
+    rows.push({ section: 'tasks', name, timing: timingOf(m), result: m.rows, targets: [p95Below(CLICK_P95_MS)(m)] });
+  };
+  const day = myDayInput.parse({ timeZone: TIME_ZONE });
+  const describeDay = (d: Awaited<ReturnType<typeof myDay>>) => `${d.overdue.length} overdue, ${d.dueToday.length} today, ${d.upcoming.length} upcoming`;
+  // The month view around the data's present, with the neighbouring weeks it shows.
+  const now = ctx.host.services.clock.now().getTime();
+  const month = { from: new Date(now - 21 * DAY).toISOString(), to: new Date(now + 21 * DAY).toISOString() };
+  const calendar = (user: UserContext, assigneeId?: number) => () => calendarRange(user, calendarRangeInput.parse({ ...month, assigneeId }));
+  const items = (tasks: unknown[]) => `${tasks.length} items`;
+  const customer = cycle(ctx.terms.customerIds);
+
+  await timed('my day (a sales rep)', () => myDay(rep, day), describeDay);
+  await timed('my day (the owner)', () => myDay(owner, day), describeDay);
+  await timed('calendar: six weeks (a sales rep, own)', calendar(rep), items);
+  await timed(`calendar: six weeks (a manager, ${ctx.users.rep.username}'s)`, calendar(manager, ctx.users.rep.id), items);
+  await timed('open follow-ups of a customer (its page)', (i) => listTasks(owner, listTasksInput.parse({ customerId: customer(i), statuses: ['open'] })), items);
+  return rows;
+}
