@@ -1,7 +1,7 @@
 import { Skeleton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { CustomerListItem, CustomerSortKey } from '../../api/types';
 import classes from './CustomerTable.module.css';
 import { useCustomerColumns, type CustomerColumn } from './useCustomerColumns';
@@ -42,8 +42,8 @@ export function CustomerTable({ items, hasMore, loadMore, sort, direction, onSor
   const minWidth = columns.reduce((sum, c) => sum + c.minWidth + COLUMN_GAP, PADDING_X * 2);
   const scrollRef = useRef<HTMLDivElement>(null);
   const rowCount = items.length + (hasMore ? 1 : 0);
-  // The rows and the columns start from the same estimate of the table's box.
-  const firstRect = initialRect();
+  // The rows and the columns start from the same estimate of the table's box, taken once.
+  const [firstRect] = useState(initialRect);
   const virtualizer = useVirtualizer({
     count: rowCount,
     getScrollElement: () => scrollRef.current,
