@@ -83,4 +83,24 @@ describe.runIf(browserAvailable())('leads in the browser through serve', () => {
     await page.getByTestId('lead-source').click();
     await page.getByRole('option', { name: 'Trade fair' }).waitFor();
   });
+
+  it('searches the list by two characters of a name and by a phone number typed with spaces', async () => {
+    await page.goto(`${serve.url}/#/leads`);
+    for (const [company, person, mobile] of [['苏州恒远机械', '钱多多', '13912345678'], ['无锡恒通物流', '李小龙', '13698765432']]) {
+      await page.getByTestId('lead-new').click();
+      await page.getByTestId('lead-companyName').fill(company!);
+      await page.getByTestId('lead-personName').fill(person!);
+      await page.getByTestId('lead-mobile').fill(mobile!);
+      await page.getByTestId('lead-save').click();
+      await page.getByTestId('lead-row').filter({ hasText: person! }).waitFor();
+    }
+    const names = () => page.getByTestId('lead-row').allTextContents();
+    const search = page.getByTestId('leads-search');
+    await search.fill('恒远');
+    await expect.poll(async () => (await names()).join('|')).toMatch(/^[^|]*钱多多[^|]*$/);
+    await search.fill('136 9876');
+    await expect.poll(async () => (await names()).join('|')).toMatch(/^[^|]*李小龙[^|]*$/);
+    await search.fill('恒');
+    await expect.poll(async () => (await names()).length).toBe(2);
+  });
 });
