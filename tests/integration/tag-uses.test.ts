@@ -97,7 +97,7 @@ describe('migration 0012-tag-uses', () => {
         ('丁', '丁', '丁', 'company', 'prospect', 1, ${at}, ${at}, ${at}, 1)`.execute(db);
       await sql`INSERT INTO customer_tags (customer_id, tag) VALUES (1, 'VIP'), (2, 'VIP'), (3, 'VIP'), (4, 'VIP'), (1, '华南')`.execute(db);
 
-      expect((await migrateToLatest(db)).applied).toEqual(['0012-tag-uses']);
+      expect((await migrateToLatest(db)).applied).toContain('0012-tag-uses');
       const { kept, recounted } = await keptAndRecounted(db);
       expect(kept).toEqual(recounted);
       expect(kept).toEqual([
