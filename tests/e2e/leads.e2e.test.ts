@@ -85,7 +85,9 @@ describe.runIf(browserAvailable())('leads in the browser through serve', () => {
   });
 
   it('searches the list by two characters of a name and by a phone number typed with spaces', async () => {
+    // Reloaded: the test before leaves the new-lead form open.
     await page.goto(`${serve.url}/#/leads`);
+    await page.reload();
     for (const [company, person, mobile] of [['苏州恒远机械', '钱多多', '13912345678'], ['无锡恒通物流', '李小龙', '13698765432']]) {
       await page.getByTestId('lead-new').click();
       await page.getByTestId('lead-companyName').fill(company!);

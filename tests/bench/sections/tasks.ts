@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { calendarRangeInput, listTasksInput, myDayInput } from '../../../electron/api/schemas/tasks.schema.js';
 import { calendarRange } from '../../../electron/services/calendar.service.js';
 import type { UserContext } from '../../../electron/services/context.js';
@@ -30,7 +31,11 @@ export async function tasksSection(ctx: BenchContext): Promise<BenchRow[]> {
   const month = { from: new Date(now - 21 * DAY).toISOString(), to: new Date(now + 21 * DAY).toISOString() };
   const calendar = (user: UserContext, assigneeId?: number) => () => calendarRange(user, calendarRangeInput.parse({ ...month, assigneeId }));
   const items = (tasks: unknown[]) => `${tasks.length} items`;
-  const customer = cycle(ctx.terms.customerIds);
+  // Customers with open follow-ups (most have none), across the ids.
+  const { rows: followed } = await sql<{ customer_id: number }>`
+    SELECT DISTINCT customer_id FROM tasks WHERE status = 'open' AND deleted_at IS NULL AND customer_id IS NOT NULL
+     ORDER BY customer_id % 97, customer_id LIMIT 25`.execute(ctx.host.services.db);
+  const customer = cycle(followed.length > 0 ? followed.map((r) => r.customer_id) : ctx.terms.customerIds);
 
   await timed('my day (a sales rep)', () => myDay(rep, day), describeDay);
   await timed('my day (the owner)', () => myDay(owner, day), describeDay);
