@@ -1,20 +1,15 @@
 import { boardInput, listDealsInput } from '../../../electron/api/schemas/opportunities.schema.js';
-import type { UserContext } from '../../../electron/services/context.js';
 import { getBoard, getBoardColumnCards, listDeals } from '../../../electron/services/opportunities.service.js';
 import type { BenchContext } from '../context.js';
-import { measure } from '../measure.js';
-import { p95Below, timingOf, type BenchRow } from '../report.js';
+import type { BenchRow } from '../report.js';
+import { roleContexts, timedRows } from '../timed-rows.js';
 
 /** "Every click answers in under 100 ms" (issue 6); the board has no tighter target of its own. */
 export const CLICK_P95_MS = 100;
 
 /** The deal board (the pipeline screen) as each role opens it, a column's "load more", and the deal list. */
 export async function boardSection(ctx: BenchContext): Promise<BenchRow[]> {
-  const [owner, manager, rep] = [ctx.users.owner, ctx.users.manager, ctx.users.rep].map((user) => ctx.as(user)) as [
-    UserContext,
-    UserContext,
-    UserContext,
-  ];
+  const { owner, manager, rep } = roleContexts(ctx);
   const board = boardInput.parse({ limit: 20 });
   const columns = (await getBoard(owner, board)).columns;
   const fullest = columns.reduce((a, b) => (b.count > a.count ? b : a));
@@ -23,11 +18,7 @@ export async function boardSection(ctx: BenchContext): Promise<BenchRow[]> {
   const totalOf = (r: { total: number }) => `${r.total} deals`;
   const list = (input: object) => listDealsInput.parse({ limit: 50, ...input });
 
-  const rows: BenchRow[] = [];
-  const timed = async <T>(name: string, call: () => Promise<T>, describe: (result: T) => string) => {
-    const m = await measure(name, call, { runs: ctx.runs, describe });
-    rows.push({ section: 'board', name, timing: timingOf(m), result: m.rows, targets: [p95Below(CLICK_P95_MS)(m)] });
-  };
+  const { rows, timed } = timedRows(ctx, 'board', CLICK_P95_MS);
   await timed('deal board (owner: all)', () => getBoard(owner, board), deals);
   await timed('deal board (manager: the team)', () => getBoard(manager, board), deals);
   await timed('deal board (sales rep: own)', () => getBoard(rep, board), deals);

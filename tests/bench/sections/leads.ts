@@ -5,9 +5,9 @@ import type { UserContext } from '../../../electron/services/context.js';
 import { listLeads } from '../../../electron/services/leads.service.js';
 import { listPool } from '../../../electron/services/pool.service.js';
 import type { BenchContext } from '../context.js';
-import { measure } from '../measure.js';
-import { p95Below, timingOf, type BenchRow } from '../report.js';
+import type { BenchRow } from '../report.js';
 import { cycle } from '../scenarios.js';
+import { roleContexts, timedRows } from '../timed-rows.js';
 import { READ_P95_MS } from './list.js';
 
 interface LeadTerms {
@@ -35,17 +35,9 @@ async function leadTerms(ctx: BenchContext): Promise<LeadTerms> {
 
 /** The lead list as each role opens, filters and searches it, and the public pool's two lists (issue 4's screens). */
 export async function leadsSection(ctx: BenchContext): Promise<BenchRow[]> {
-  const [owner, manager, rep] = [ctx.users.owner, ctx.users.manager, ctx.users.rep].map((user) => ctx.as(user)) as [
-    UserContext,
-    UserContext,
-    UserContext,
-  ];
+  const { owner, manager, rep } = roleContexts(ctx);
   const terms = await leadTerms(ctx);
-  const rows: BenchRow[] = [];
-  const timed = async <T>(name: string, call: (i: number) => Promise<T>, describe: (result: T) => string) => {
-    const m = await measure(name, call, { runs: ctx.runs, describe });
-    rows.push({ section: 'leads', name, timing: timingOf(m), result: m.rows, targets: [p95Below(READ_P95_MS)(m)] });
-  };
+  const { rows, timed } = timedRows(ctx, 'leads', READ_P95_MS);
   const leads = (user: UserContext, input: (i: number) => object) => (i: number) => listLeads(user, listLeadsInput.parse(input(i)));
   const pool = (kind: 'customers' | 'leads', input: (i: number) => object) => (i: number) =>
     listPool(rep, listPoolInput.parse({ kind, ...input(i) }));

@@ -4,9 +4,9 @@ import { calendarRange } from '../../../electron/services/calendar.service.js';
 import type { UserContext } from '../../../electron/services/context.js';
 import { listTasks, myDay } from '../../../electron/services/tasks.service.js';
 import type { BenchContext } from '../context.js';
-import { measure } from '../measure.js';
-import { p95Below, timingOf, type BenchRow } from '../report.js';
+import type { BenchRow } from '../report.js';
 import { cycle } from '../scenarios.js';
+import { roleContexts, timedRows } from '../timed-rows.js';
 import { CLICK_P95_MS } from './board.js';
 
 const DAY = 86_400_000;
@@ -14,16 +14,8 @@ const TIME_ZONE = 'Asia/Shanghai';
 
 /** My day, the calendar's month as each role opens it, and a customer's follow-ups (issue 4's screens). */
 export async function tasksSection(ctx: BenchContext): Promise<BenchRow[]> {
-  const [owner, manager, rep] = [ctx.users.owner, ctx.users.manager, ctx.users.rep].map((user) => ctx.as(user)) as [
-    UserContext,
-    UserContext,
-    UserContext,
-  ];
-  const rows: BenchRow[] = [];
-  const timed = async <T>(name: string, call: (i: number) => Promise<T>, describe: (result: T) => string) => {
-    const m = await measure(name, call, { runs: ctx.runs, describe });
-    rows.push({ section: 'tasks', name, timing: timingOf(m), result: m.rows, targets: [p95Below(CLICK_P95_MS)(m)] });
-  };
+  const { owner, manager, rep } = roleContexts(ctx);
+  const { rows, timed } = timedRows(ctx, 'tasks', CLICK_P95_MS);
   const day = myDayInput.parse({ timeZone: TIME_ZONE });
   const describeDay = (d: Awaited<ReturnType<typeof myDay>>) => `${d.overdue.length} overdue, ${d.dueToday.length} today, ${d.upcoming.length} upcoming`;
   // The month view around the data's present, with the neighbouring weeks it shows.
