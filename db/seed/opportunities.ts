@@ -3,6 +3,7 @@ import { listStages } from '../pipeline.repository.js';
 import type { PipelineStageRow } from '../tables/pipeline.table.js';
 import { DEFAULT_NOW } from './generate.js';
 import { Random } from './random.js';
+import { seedBatches } from './seed-rows.js';
 
 /**
  * Seeded deals for the board and its benchmark: spread over the live customers, owned by the customer's
@@ -124,14 +125,7 @@ export async function seedDeals(connection: Connection, options: SeedDealsOption
     summary.stageChanges += steps.length;
   };
 
-  const batchSize = options.batchSize ?? 5000;
-  const writeBatch = sqlite.transaction((count: number) => {
-    for (let i = 0; i < count; i++) writeOne();
-  });
-  for (let done = 0; done < options.deals; done += batchSize) {
-    writeBatch(Math.min(batchSize, options.deals - done));
-    options.onProgress?.(summary.deals);
-  }
+  seedBatches(sqlite, options.deals, writeOne, { batchSize: options.batchSize, afterBatch: () => options.onProgress?.(summary.deals) });
   summary.ms = performance.now() - started;
   return summary;
 }

@@ -12,10 +12,18 @@ export async function officeStaff(db: Db): Promise<{ boss: number; sellers: numb
   return { boss: boss.id, sellers };
 }
 
-/** Calls `writeOne` `count` times, `batchSize` calls a transaction. */
-export function seedBatches(sqlite: SQLite.Database, count: number, writeOne: () => void, batchSize = 5000): void {
+/** Calls `writeOne` `count` times, `batchSize` calls a transaction, and `afterBatch` after each commit. */
+export function seedBatches(
+  sqlite: SQLite.Database,
+  count: number,
+  writeOne: () => void,
+  { batchSize = 5000, afterBatch }: { batchSize?: number; afterBatch?: () => void } = {},
+): void {
   const writeBatch = sqlite.transaction((n: number) => {
     for (let i = 0; i < n; i++) writeOne();
   });
-  for (let done = 0; done < count; done += batchSize) writeBatch(Math.min(batchSize, count - done));
+  for (let done = 0; done < count; done += batchSize) {
+    writeBatch(Math.min(batchSize, count - done));
+    afterBatch?.();
+  }
 }
