@@ -4,7 +4,7 @@ import { auditRow, type AuditEntry } from './audit.repository.js';
 import { sqliteHandleOf, type Db } from './connection.js';
 import { inList } from './in-list.js';
 import { rowInserter as inserter } from './row-inserter.js';
-import { searchIndexTexts, type SearchDocument } from './search.js';
+import { customerSearch, searchDocumentInserter, type SearchDocument } from './search.js';
 import type { NewContactRow } from './tables/contact.table.js';
 import type { NewCustomerRow } from './tables/customer.table.js';
 import { customerVisibleTo, type Viewer } from './visibility.js';
@@ -56,8 +56,7 @@ function prepareStatements(sqlite: SQLite.Database) {
     customer: inserter<NewCustomerRow>(sqlite, 'customers', CUSTOMER_COLUMNS),
     contact: inserter<NewContactRow>(sqlite, 'contacts', CONTACT_COLUMNS),
     tag: inserter<{ customer_id: number; tag: string }>(sqlite, 'customer_tags', ['customer_id', 'tag']),
-    search: inserter<{ rowid: number; body: string }>(sqlite, 'customer_search', ['rowid', 'body']),
-    searchPairs: inserter<{ rowid: number; body: string }>(sqlite, 'customer_search_pairs', ['rowid', 'body']),
+    search: searchDocumentInserter(sqlite, customerSearch),
     deleteSearch: sqlite.prepare('DELETE FROM customer_search WHERE rowid = ?'),
     deleteSearchPairs: sqlite.prepare('DELETE FROM customer_search_pairs WHERE rowid = ?'),
     audit: inserter<ReturnType<typeof auditRow>>(sqlite, 'audit_log', AUDIT_COLUMNS),
@@ -111,9 +110,7 @@ class SearchDocuments {
         s.deleteSearch.run(customerId);
         s.deleteSearchPairs.run(customerId);
       }
-      const { body, pairs } = searchIndexTexts(doc);
-      s.search({ rowid: customerId, body });
-      s.searchPairs({ rowid: customerId, body: pairs });
+      s.search(customerId, doc);
     }
   }
 }

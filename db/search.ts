@@ -1,5 +1,7 @@
+import type SQLite from 'better-sqlite3';
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from './connection.js';
+import { rowInserter } from './row-inserter.js';
 
 /**
  * Search over SQLite FTS5. One document per customer holding its name and its contacts' names, emails
@@ -38,6 +40,20 @@ export function searchIndexTexts(doc: SearchDocument): { body: string; pairs: st
   return {
     body: doc.names.concat(doc.emails, doc.phoneDigits).join('\n'),
     pairs: doc.names.map(characterPairs).join(' '),
+  };
+}
+
+/**
+ * Writes documents into `index` on raw prepared statements, for bulk writers (the import, the seeders);
+ * the record must have none yet.
+ */
+export function searchDocumentInserter(sqlite: SQLite.Database, index: SearchIndex): (id: number, doc: SearchDocument) => void {
+  const insertBody = rowInserter<{ rowid: number; body: string }>(sqlite, index.body, ['rowid', 'body']);
+  const insertPairs = rowInserter<{ rowid: number; body: string }>(sqlite, index.pairs, ['rowid', 'body']);
+  return (id, doc) => {
+    const { body, pairs } = searchIndexTexts(doc);
+    insertBody({ rowid: id, body });
+    insertPairs({ rowid: id, body: pairs });
   };
 }
 

@@ -2,7 +2,7 @@ import { defaultLeadSources } from '../../electron/api/schemas/leads.schema.js';
 import { leadSearchDocument } from '../../electron/services/lead-search.js';
 import type { Connection } from '../connection.js';
 import { rowInserter } from '../row-inserter.js';
-import { leadSearch, searchIndexTexts } from '../search.js';
+import { leadSearch, searchDocumentInserter } from '../search.js';
 import type { LeadStatus, NewLeadRow } from '../tables/lead.table.js';
 import { company } from './companies.js';
 import { email, title, wechatId } from './contact-details.js';
@@ -58,9 +58,7 @@ export async function seedLeads(connection: Connection, options: SeedLeadsOption
   const { boss, sellers } = await officeStaff(db);
   const customers = (await db.selectFrom('customers').select('id').where('deleted_at', 'is', null).orderBy('id').execute()).map((c) => c.id);
   const insert = rowInserter<NewLeadRow>(sqlite, 'leads', COLUMNS);
-  type Document = { rowid: number; body: string };
-  const insertBody = rowInserter<Document>(sqlite, leadSearch.body, ['rowid', 'body']);
-  const insertPairs = rowInserter<Document>(sqlite, leadSearch.pairs, ['rowid', 'body']);
+  const insertDocument = searchDocumentInserter(sqlite, leadSearch);
   const summary: SeedLeadsSummary = { leads: 0, pool: 0, converted: 0, ms: 0 };
 
   const writeOne = () => {
@@ -97,10 +95,7 @@ export async function seedLeads(connection: Connection, options: SeedLeadsOption
       deleted_by: deletedAt === null ? null : boss,
       version: updatedAt === createdAt ? 1 : random.int(2, 5),
     };
-    const id = insert(row);
-    const { body, pairs } = searchIndexTexts(leadSearchDocument(row));
-    insertBody({ rowid: id, body });
-    insertPairs({ rowid: id, body: pairs });
+    insertDocument(insert(row), leadSearchDocument(row));
     summary.leads++;
     if (inPool && deletedAt === null) summary.pool++;
     if (converted) summary.converted++;
