@@ -1,5 +1,7 @@
+import type SQLite from 'better-sqlite3';
 import type { ExpressionBuilder } from 'kysely';
 import type { Db } from './connection.js';
+import { rowInserter } from './row-inserter.js';
 import type { Database } from './schema.js';
 import type { AuditOp } from './tables/audit-log.table.js';
 
@@ -31,6 +33,14 @@ export function auditRow(entry: AuditEntry) {
     at: entry.at,
     changes: JSON.stringify(entry.changes),
   };
+}
+
+const AUDIT_COLUMNS = ['entity', 'entity_id', 'customer_id', 'op', 'user_id', 'at', 'changes'] as const satisfies readonly (keyof ReturnType<typeof auditRow>)[];
+
+/** Writes entries on a prepared raw statement, for bulk writers (the import, the seeders). */
+export function auditInserter(sqlite: SQLite.Database): (entry: AuditEntry) => void {
+  const insert = rowInserter<ReturnType<typeof auditRow>>(sqlite, 'audit_log', AUDIT_COLUMNS);
+  return (entry) => void insert(auditRow(entry));
 }
 
 /** Call inside the change's own transaction: the entry and the change commit (or roll back) together. */

@@ -1,6 +1,6 @@
 import type SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
-import { auditRow, type AuditEntry } from './audit.repository.js';
+import { auditInserter, type AuditEntry } from './audit.repository.js';
 import { sqliteHandleOf, type Db } from './connection.js';
 import { inList } from './in-list.js';
 import { rowInserter as inserter } from './row-inserter.js';
@@ -36,7 +36,6 @@ const CUSTOMER_COLUMNS = ['name', 'name_key', 'name_stem', 'kind', 'industry', '
 ] as const satisfies readonly (keyof NewCustomerRow)[];
 const CONTACT_COLUMNS = ['customer_id', 'name', 'title', 'mobile', 'landline', 'email', 'wechat_id', 'birthday', 'gender', 'is_primary',
   'created_at', 'updated_at', 'deleted_at', 'deleted_by', 'version'] as const satisfies readonly (keyof NewContactRow)[];
-const AUDIT_COLUMNS = ['entity', 'entity_id', 'customer_id', 'op', 'user_id', 'at', 'changes'] as const satisfies readonly (keyof ReturnType<typeof auditRow>)[];
 
 function prepareStatements(sqlite: SQLite.Database) {
   return {
@@ -59,7 +58,7 @@ function prepareStatements(sqlite: SQLite.Database) {
     search: searchDocumentInserter(sqlite, customerSearch),
     deleteSearch: sqlite.prepare('DELETE FROM customer_search WHERE rowid = ?'),
     deleteSearchPairs: sqlite.prepare('DELETE FROM customer_search_pairs WHERE rowid = ?'),
-    audit: inserter<ReturnType<typeof auditRow>>(sqlite, 'audit_log', AUDIT_COLUMNS),
+    audit: auditInserter(sqlite),
   };
 }
 
@@ -133,7 +132,7 @@ function bulkOver(sqlite: SQLite.Database, isOpen: () => boolean, documents: Sea
     },
     indexNewCustomer: (customerId, doc) => void (open(), documents.add(customerId, doc, false)),
     reindexCustomer: (customerId, doc) => void (open(), documents.add(customerId, doc, true)),
-    insertAuditEntry: (entry) => void open().audit(auditRow(entry)),
+    insertAuditEntry: (entry) => open().audit(entry),
   };
 }
 

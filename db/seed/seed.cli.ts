@@ -1,11 +1,12 @@
 /**
  * npm run seed -- --data DIR [--customers 100000] [--contacts N] [--interactions N] [--deals N] [--leads N] [--tasks N]
- *   [--seed 42] [--password P] [--force]
+ *   [--edits N] [--seed 42] [--password P] [--force]
  *
  * Fills the office database in DIR (created and migrated if needed) with generated customers, contacts
  * and an office of users, then --deals deals over the live customers, --leads leads and --tasks follow-ups
- * (of those customers, leads and deals). Refuses to add customers to a database that already has some
- * unless --force; `--customers 0 --deals N` adds deals only.
+ * (of those customers, leads and deals), and with --edits the change history (the creation of every
+ * customer, contact and interaction, and about N edits per customer). Refuses to add customers to a
+ * database that already has some unless --force; `--customers 0 --deals N` adds deals only.
  */
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { migrateToLatest } from '../migrate.js';
 import { DATABASE_FILE } from '../../electron/host.js';
 import { hashPassword } from '../../electron/services/password.js';
 import { DEFAULT_NOW } from './generate.js';
+import { seedHistory } from './history.js';
 import { seedLeads } from './leads.js';
 import { seedDeals } from './opportunities.js';
 import { seedDatabase } from './seed.js';
@@ -30,6 +32,7 @@ const { values } = parseArgs({
     deals: { type: 'string', default: '0' },
     leads: { type: 'string', default: '0' },
     tasks: { type: 'string', default: '0' },
+    edits: { type: 'string', default: '0' },
     interactions: { type: 'string', default: '0' },
     seed: { type: 'string', default: '42' },
     now: { type: 'string' },
@@ -51,6 +54,7 @@ async function main(): Promise<void> {
   const deals = wholeNumber('deals', values.deals);
   const leads = wholeNumber('leads', values.leads);
   const tasks = wholeNumber('tasks', values.tasks);
+  const edits = wholeNumber('edits', values.edits);
   const interactions = wholeNumber('interactions', values.interactions);
   const seed = wholeNumber('seed', values.seed);
   const now = values.now ? new Date(values.now) : DEFAULT_NOW;
@@ -111,6 +115,11 @@ async function main(): Promise<void> {
     if (tasks > 0) {
       const made = await seedTasks(connection, { seed, tasks, now });
       console.log(`Made ${made.tasks} tasks (${made.open} open) in ${s(made.ms)}.`);
+    }
+    if (edits > 0) {
+      const made = await seedHistory(connection, { seed, editsPerCustomer: edits });
+      const busiest = made.busiest ? `; customer ${made.busiest.customerId} has ${made.busiest.entries}` : '';
+      console.log(`Wrote ${made.entries} history entries${busiest}, in ${s(made.ms)}.`);
     }
   } finally {
     await connection.close();

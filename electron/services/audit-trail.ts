@@ -3,6 +3,7 @@ import type { Db } from '../../db/connection.js';
 import type { AuditOp } from '../../db/tables/audit-log.table.js';
 import type { UserContext } from './context.js';
 import type { Contact, Customer } from './customers.mappers.js';
+import type { Interaction } from './interactions.mappers.js';
 
 /**
  * What the audit log keeps of a customer: the fields a user edits, not bookkeeping (id, version,
@@ -16,6 +17,12 @@ export function auditedCustomer(customer: Customer & { contacts?: unknown }) {
 /** What the audit log keeps of a contact (its customer is the entry's customer). */
 export function auditedContact(contact: Contact) {
   const { id: _id, customerId: _cid, createdAt: _c, updatedAt: _u, version: _v, ...fields } = contact;
+  return fields;
+}
+
+/** What the audit log keeps of an interaction: what was logged, not bookkeeping (the entry says who and when). */
+export function auditedInteraction(interaction: Interaction) {
+  const { id: _id, customerId: _c, createdBy: _b, createdAt: _ca, updatedAt: _u, version: _v, ...fields } = interaction;
   return fields;
 }
 

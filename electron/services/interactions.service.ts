@@ -24,7 +24,7 @@ import type {
   TimelineInput,
   UpdateInteractionInput,
 } from '../api/schemas/interactions.schema.js';
-import { recordChange } from './audit-trail.js';
+import { auditedInteraction, recordChange } from './audit-trail.js';
 import type { UserContext } from './context.js';
 import { nowIso } from './context.js';
 import { AppError, invalid, notFound, type FieldErrors } from './errors.js';
@@ -33,12 +33,6 @@ import { localDateTime } from './local-time.js';
 import { staleVersion } from './stale-version.js';
 import { insertTaskFor } from './tasks.service.js';
 import type { Task } from './tasks.mappers.js';
-
-/** What the audit log keeps of an interaction: what was logged, not bookkeeping (the entry says who and when). */
-function auditedInteraction(interaction: Interaction) {
-  const { id: _id, customerId: _c, createdBy: _b, createdAt: _ca, updatedAt: _u, version: _v, ...fields } = interaction;
-  return fields;
-}
 
 /** Clocks of colleagues' PCs differ a little; a log "from the future" beyond this is a typing slip. */
 const CLOCK_SKEW_MS = 5 * 60_000;

@@ -20,7 +20,8 @@ async function main(): Promise<void> {
   console.log(
     `\n${dataset.customers.toLocaleString('en')} customers, ${dataset.contacts.toLocaleString('en')} contacts, ` +
       `${dataset.interactions.toLocaleString('en')} interactions, ${dataset.deals.toLocaleString('en')} deals, ` +
-      `${dataset.leads.toLocaleString('en')} leads, ${dataset.tasks.toLocaleString('en')} tasks; ` +
+      `${dataset.leads.toLocaleString('en')} leads, ${dataset.tasks.toLocaleString('en')} tasks, ` +
+      `a change history of about ${dataset.editsPerCustomer} edits per customer; ` +
       `${report.runs} runs per scenario. ${machine.cpu}, ${machine.cores} cores, ${machine.ramGb} GB, Node ${machine.node}, ` +
       `SQLite ${machine.sqlite}; load average ${machine.loadAverage.start.join(' ')} at the start, ${machine.loadAverage.end.join(' ')} at the end.\n`,
   );

@@ -4,6 +4,7 @@ import { flushFileToDisk } from '../../db/backup.js';
 import { openDatabase } from '../../db/connection.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { DEFAULT_NOW } from '../../db/seed/generate.js';
+import { seedHistory } from '../../db/seed/history.js';
 import { seedLeads } from '../../db/seed/leads.js';
 import { seedDeals } from '../../db/seed/opportunities.js';
 import { seedDatabase } from '../../db/seed/seed.js';
@@ -27,17 +28,19 @@ export interface Scale {
   leads: number;
   /** Follow-ups of customers, leads and deals, the next two months' open (db/seed/tasks.ts). */
   tasks: number;
+  /** Average edits per customer in the change history (db/seed/history.ts). */
+  editsPerCustomer: number;
   /** Rows in the generated CSV the import section imports. */
   importRows: number;
 }
 
 export const SCALES = {
   /** The smoke test's: seconds to seed, every section still meets real data. */
-  small: { customers: 2_000, contacts: 6_000, interactions: 10_000, deals: 2_000, leads: 1_000, tasks: 4_000, importRows: 1_000 },
+  small: { customers: 2_000, contacts: 6_000, interactions: 10_000, deals: 2_000, leads: 1_000, tasks: 4_000, editsPerCustomer: 3, importRows: 1_000 },
   /** The promise: an office with 100k customers and years of activity. */
-  '100k': { customers: 100_000, contacts: 300_000, interactions: 1_000_000, deals: 200_000, leads: 50_000, tasks: 200_000, importRows: 100_000 },
+  '100k': { customers: 100_000, contacts: 300_000, interactions: 1_000_000, deals: 200_000, leads: 50_000, tasks: 200_000, editsPerCustomer: 3, importRows: 100_000 },
   /** Ten times the customers (and their contacts), the same activity: where lists and search break elsewhere. */
-  '1m': { customers: 1_000_000, contacts: 3_000_000, interactions: 1_000_000, deals: 200_000, leads: 50_000, tasks: 200_000, importRows: 100_000 },
+  '1m': { customers: 1_000_000, contacts: 3_000_000, interactions: 1_000_000, deals: 200_000, leads: 50_000, tasks: 200_000, editsPerCustomer: 3, importRows: 100_000 },
 } as const satisfies Record<string, Scale>;
 
 export type ScaleName = keyof typeof SCALES;
@@ -80,7 +83,7 @@ async function generate(dir: string, description: DatasetDescription, log: (line
     const now = new Date(description.now);
     log(
       `Seeding ${description.customers} customers, ${description.interactions} interactions, ${description.deals} deals, ` +
-        `${description.leads} leads, ${description.tasks} tasks into ${dir}…`,
+        `${description.leads} leads, ${description.tasks} tasks and their history into ${dir}…`,
     );
     await seedDatabase(connection, {
       seed: description.seed,
@@ -96,6 +99,7 @@ async function generate(dir: string, description: DatasetDescription, log: (line
     await seedDeals(connection, { seed: description.seed, deals: description.deals, now });
     await seedLeads(connection, { seed: description.seed, leads: description.leads, now });
     await seedTasks(connection, { seed: description.seed, tasks: description.tasks, now });
+    await seedHistory(connection, { seed: description.seed, editsPerCustomer: description.editsPerCustomer });
   } finally {
     // Closing runs PRAGMA optimize, as the app does on every exit, so the planner has statistics, and
     // folds the WAL into the file, so a plain file copy is the whole database.

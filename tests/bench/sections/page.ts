@@ -1,6 +1,8 @@
+import { customerHistoryInput } from '../../../electron/api/schemas/history.schema.js';
 import { timelineInput, type TimelineInput } from '../../../electron/api/schemas/interactions.schema.js';
 import { getCustomer } from '../../../electron/services/customers.service.js';
 import type { UserContext } from '../../../electron/services/context.js';
+import { customerHistory } from '../../../electron/services/history.service.js';
 import { listTimeline } from '../../../electron/services/interactions.service.js';
 import type { BenchContext } from '../context.js';
 import { measure } from '../measure.js';
@@ -11,6 +13,8 @@ import { RAW_RATIO, READ_P95_MS } from './list.js';
 
 /** The timeline card's page size (renderer/features/timeline/TimelineCard.tsx). */
 const TIMELINE_PAGE = 20;
+/** The history tab's page size (renderer/features/history/RecordHistory.tsx). */
+const HISTORY_PAGE = 10;
 
 /**
  * Opening a customer: the two requests the page needs before it shows anything useful, the customer
@@ -51,7 +55,24 @@ export async function pageSection(ctx: BenchContext): Promise<BenchRow[]> {
     const m = await measure(name, () => listTimeline(owner, input), { runs: ctx.runs, describe: (page) => page.items.length });
     rows.push({ section: 'page', name, timing: timingOf(m), result: `${m.rows} interactions`, targets: [p95Below(READ_P95_MS)(m)] });
   }
+  for (const { name, customerId, page } of await historyPagings(owner, ctx)) {
+    const input = (i: number) => customerHistoryInput.parse({ customerId: customerId(i), offset: (page - 1) * HISTORY_PAGE, limit: HISTORY_PAGE });
+    const m = await measure(name, (i) => customerHistory(owner, input(i)), { runs: ctx.runs, describe: (h) => `${h.items.length} of ${h.total}` });
+    rows.push({ section: 'page', name, timing: timingOf(m), result: `${m.rows} entries`, targets: [p95Below(READ_P95_MS)(m)] });
+  }
   return rows;
+}
+
+/** The history tab: a typical customer's, and the busiest customer's long one, first and last page. */
+async function historyPagings(owner: UserContext, ctx: BenchContext) {
+  const busiest = () => ctx.terms.busiestCustomerId;
+  const { total } = await customerHistory(owner, customerHistoryInput.parse({ customerId: busiest(), limit: 1 }));
+  const lastPage = Math.max(1, Math.ceil(total / HISTORY_PAGE));
+  return [
+    { name: 'change history (typical customers)', customerId: cycle(ctx.terms.customerIds), page: 1 },
+    { name: 'change history of the busiest customer: first page', customerId: busiest, page: 1 },
+    { name: `change history of the busiest customer: last page (${lastPage})`, customerId: busiest, page: lastPage },
+  ];
 }
 
 /**
