@@ -9,7 +9,9 @@ import { DATABASE_ENTRY, MANIFEST_FILE, parseManifest, type Manifest } from './m
 
 /** A zip of the database copy and its manifest, finalized: pipe it where the backup goes. */
 export function zipBackup(databaseFile: string, manifest: Manifest, onBytes: (processed: number) => void): ZipArchive {
-  const zip = new ZipArchive({ zlib: { level: 6 } });
+  // Level 4, not zlib's default 6: on a database it deflates twice as fast for a zip ~5% bigger
+  // (measured on the 100k bench database), and compressing is most of a backup's time.
+  const zip = new ZipArchive({ zlib: { level: 4 } });
   zip.on('progress', (progress) => onBytes(progress.fs.processedBytes));
   zip.append(JSON.stringify(manifest, null, 2), { name: MANIFEST_FILE });
   zip.file(databaseFile, { name: DATABASE_ENTRY });
