@@ -4,6 +4,7 @@ import { toContact, toCustomer } from '../../electron/services/customers.mappers
 import { toInteraction } from '../../electron/services/interactions.mappers.js';
 import { auditInserter, createdRecord, type AuditEntry, type FieldChanges } from '../audit.repository.js';
 import type { Connection } from '../connection.js';
+import type { ContactRow } from '../tables/contact.table.js';
 import type { CustomerRow } from '../tables/customer.table.js';
 import { Random } from './random.js';
 import { officeStaff } from './seed-rows.js';
@@ -122,14 +123,18 @@ export async function seedHistory(connection: Connection, options: SeedHistoryOp
     });
   };
 
-  const customerEntries = (customer: CustomerRow, contacts: Parameters<typeof toContact>[0][], tags: string[]): AuditEntry[] => {
-    const edits = customer.id === busiestId ? BUSIEST_EDITS : Math.min(MAX_EDITS, Math.round(-options.editsPerCustomer * Math.log(1 - random.next())));
+  // Exponentially spread around the average: most customers have a few edits, some many.
+  const editCount = (customer: CustomerRow) =>
+    customer.id === busiestId ? BUSIEST_EDITS : Math.min(MAX_EDITS, Math.round(-options.editsPerCustomer * Math.log(1 - random.next())));
+
+  const customerEntries = (customer: CustomerRow, contacts: ContactRow[], tags: string[]): AuditEntry[] => {
     const state: EditedFields = { ...customer };
-    const entries = editsOf(customer, state, edits).reverse();
+    const entries = editsOf(customer, state, editCount(customer)).reverse();
     const creator = state.owner_id ?? boss;
     const created = toCustomer({ ...customer, ...state, owner_name: null }, tags);
     const id = customer.id;
-    entries.unshift({ entity: 'customer', entityId: id, customerId: id, op: 'create', userId: creator, at: customer.created_at, changes: createdRecord(auditedCustomer(created)) });
+    const creation = createdRecord(auditedCustomer(created));
+    entries.unshift({ entity: 'customer', entityId: id, customerId: id, op: 'create', userId: creator, at: customer.created_at, changes: creation });
     for (const contact of contacts) {
       const changes = createdRecord(auditedContact(toContact(contact)));
       const at = contact.created_at > customer.created_at ? contact.created_at : customer.created_at;
@@ -139,7 +144,9 @@ export async function seedHistory(connection: Connection, options: SeedHistoryOp
     if (customer.deleted_at) entries.push({ ...deletion, entity: 'customer', entityId: id, at: customer.deleted_at });
     for (const contact of contacts) if (contact.deleted_at) entries.push({ ...deletion, entity: 'contact', entityId: contact.id, at: contact.deleted_at });
     // In time order, as the app appends them (the history lists by id); the creation first at a tie.
-    return entries.map((entry, order) => ({ entry, order })).sort((a, b) => a.entry.at.localeCompare(b.entry.at) || a.order - b.order).map((e) => e.entry);
+    const ordered = entries.map((entry, order) => ({ entry, order }));
+    ordered.sort((a, b) => a.entry.at.localeCompare(b.entry.at) || a.order - b.order);
+    return ordered.map((e) => e.entry);
   };
 
   const writeAll = sqlite.transaction((entries: AuditEntry[]) => {
