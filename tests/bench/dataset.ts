@@ -1,5 +1,7 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { flushFileToDisk } from '../../db/backup.js';
 import { openDatabase } from '../../db/connection.js';
 import { migrateToLatest } from '../../db/migrate.js';
@@ -53,6 +55,16 @@ interface DatasetDescription extends Scale {
   scale: ScaleName;
   seed: number;
   now: string;
+  /** Of the seeders' sources (db/seed): a changed generator makes its data anew, as changed settings do. */
+  generator: string;
+}
+
+const SEED_SOURCES = fileURLToPath(new URL('../../db/seed/', import.meta.url));
+
+function generatorHash(): string {
+  const hash = createHash('sha256');
+  for (const file of readdirSync(SEED_SOURCES).sort()) hash.update(file).update(readFileSync(join(SEED_SOURCES, file)));
+  return hash.digest('hex').slice(0, 16);
 }
 
 const DESCRIPTION_FILE = 'bench-dataset.json';
@@ -118,7 +130,7 @@ export async function prepareDataset(
   scale: ScaleName,
   options: { seed: number; fresh?: boolean; log: (line: string) => void },
 ): Promise<Dataset> {
-  const description: DatasetDescription = { scale, seed: options.seed, now: DEFAULT_NOW.toISOString(), ...SCALES[scale] };
+  const description: DatasetDescription = { scale, seed: options.seed, now: DEFAULT_NOW.toISOString(), ...SCALES[scale], generator: generatorHash() };
   const datasetDir = join(cacheDir, 'dataset');
   let seededSeconds = 0;
   if (options.fresh || !sameDescription(readDescription(datasetDir), description)) {
