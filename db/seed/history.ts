@@ -6,6 +6,7 @@ import { auditInserter, createdRecord, type AuditEntry, type FieldChanges } from
 import type { Connection } from '../connection.js';
 import type { ContactRow } from '../tables/contact.table.js';
 import type { CustomerRow } from '../tables/customer.table.js';
+import { busiestCustomerId } from './interactions.js';
 import { Random } from './random.js';
 import { officeStaff } from './seed-rows.js';
 
@@ -77,20 +78,7 @@ export async function seedHistory(connection: Connection, options: SeedHistoryOp
   const { boss, sellers } = await officeStaff(db);
   const write = auditInserter(sqlite);
   const summary: SeedHistorySummary = { entries: 0, busiest: null, ms: 0 };
-  // The live customer with the most live interactions: the benchmark's busiest page (tests/bench/terms.ts).
-  const busiestId = (
-    await db
-      .selectFrom('interactions as i')
-      .innerJoin('customers as c', 'c.id', 'i.customer_id')
-      .select('i.customer_id')
-      .where('i.deleted_at', 'is', null)
-      .where('c.deleted_at', 'is', null)
-      .groupBy('i.customer_id')
-      .orderBy((eb) => eb.fn.countAll(), 'desc')
-      .orderBy('i.customer_id')
-      .limit(1)
-      .executeTakeFirst()
-  )?.customer_id;
+  const busiestId = await busiestCustomerId(db);
 
   /** A value the field had before `current`. */
   const earlierValue = (field: EditedField, current: EditedFields, at: number): EditedFields[EditedField] => {

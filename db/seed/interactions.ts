@@ -1,4 +1,4 @@
-import type { Connection } from '../connection.js';
+import type { Connection, Db } from '../connection.js';
 import type { InteractionDirection, InteractionType } from '../tables/interaction.table.js';
 import { interactionText } from './interaction-texts.js';
 import { Random } from './random.js';
@@ -192,4 +192,23 @@ export async function seedInteractions(
     options.onProgress?.(summary.interactions);
   }
   return summary;
+}
+
+/**
+ * The live customer with the most live interactions (a key account): the benchmark's busiest customer
+ * page, and the one the history seeder gives a long history.
+ */
+export async function busiestCustomerId(db: Db): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('interactions as i')
+    .innerJoin('customers as c', 'c.id', 'i.customer_id')
+    .select('i.customer_id')
+    .where('i.deleted_at', 'is', null)
+    .where('c.deleted_at', 'is', null)
+    .groupBy('i.customer_id')
+    .orderBy((eb) => eb.fn.countAll(), 'desc')
+    .orderBy('i.customer_id')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.customer_id ?? undefined;
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connection.js';
+import { busiestCustomerId } from '../../db/seed/interactions.js';
 import { Random } from '../../db/seed/random.js';
 
 /**
@@ -54,9 +55,7 @@ export async function pickTerms(db: Db, size = 25, seed = 7): Promise<BenchTerms
   const mobiles = contacts.flatMap((c) => (c.mobile && /^\+861\d{10}$/.test(c.mobile) ? [c.mobile.slice(3)] : []));
   const { rows: tags } = await sql<{ tag: string }>`
     SELECT tag FROM customer_tags GROUP BY tag ORDER BY count(*) DESC LIMIT 1`.execute(db);
-  const { rows: busiest } = await sql<{ customer_id: number }>`
-    SELECT i.customer_id FROM interactions i JOIN customers c ON c.id = i.customer_id
-    WHERE i.deleted_at IS NULL AND c.deleted_at IS NULL GROUP BY i.customer_id ORDER BY count(*) DESC LIMIT 1`.execute(db);
+  const busiest = await busiestCustomerId(db);
   return {
     chinese2: take(contacts.filter((c) => isChinese3(c.name)).map((c) => c.name.slice(1))),
     chinese3: take(contacts.filter((c) => isChinese3(c.name)).map((c) => c.name)),
@@ -64,7 +63,7 @@ export async function pickTerms(db: Db, size = 25, seed = 7): Promise<BenchTerms
     digits7: take(mobiles.map((m) => m.slice(0, 7))),
     emailPrefix: take(contacts.flatMap((c) => (c.email && /^[a-z][a-z.]{5}/.test(c.email) ? [c.email.slice(0, 6)] : []))),
     customerIds: take(contacts.map((c) => String(c.customer_id))).map(Number),
-    busiestCustomerId: busiest[0]?.customer_id ?? contacts[0]!.customer_id,
+    busiestCustomerId: busiest ?? contacts[0]!.customer_id,
     tag: tags[0]?.tag ?? 'VIP',
   };
 }
